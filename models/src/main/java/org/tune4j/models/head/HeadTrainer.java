@@ -1,0 +1,141 @@
+package org.tune4j.models.head;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Trains a {@link HeadSpec} on feature vectors with DL4J's {@link MultiLayerNetwork}: the plain,
+ * reference training path.
+ *
+ * <p>Rows are split as Keras' {@code validation_split} does (the last share is held out, before
+ * any shuffling); each epoch visits the training rows in a fresh order drawn from the fit's seed.
+ * Stateless; each call builds its own network, so calls on different threads are independent.
+ */
+public final class HeadTrainer {
+  /** Probabilities are clipped to {@code [EPS, 1 - EPS]} before the log in the reported loss (as Keras). */
+  static final double EPS = 1e-7;
+
+  private HeadTrainer() {}
+
+  /**
+   * Fits a head.
+   *
+   * @param features one row per example, {@code [n, d]}
+   * @param labels one class index per row
+   * @param levels the class names
+   * @param head the head to build
+   * @param fit epochs, batch size, validation split, learning rate, seed
+   * @param onEpoch receives each epoch's metrics as soon as it ends
+   * @return the trained head and its history
+   */
+  public static FittedHead fit(INDArray features, int[] labels, List<String> levels, HeadSpec head, FitSpec fit,
+      Consumer<EpochMetrics> onEpoch) {
+    int n = (int) features.rows();
+    if (n != labels.length) {
+      throw new IllegalArgumentException("features have " + n + " rows but there are " + labels.length + " labels");
+    }
+    int nTrain = (int) Math.floor(n * (1 - fit.validationSplit())); // Keras: split_at = int(n * (1 - split))
+    int nVal = n - nTrain;
+    if (nTrain < 1) {
+      throw new IllegalArgumentException("validation split " + fit.validationSplit() + " of " + n
+          + " rows leaves no training rows; lower the split or add rows");
+    }
+    MultiLayerNetwork net = new MultiLayerNetwork(configuration(head, fit, (int) features.columns(), levels.size()));
+    net.init();
+    INDArray oneHot = oneHot(labels, levels.size());
+    int[] trainRows = range(0, nTrain);
+    int[] valRows = range(nTrain, n);
+    Random order = new Random(fit.seed());
+    List<EpochMetrics> history = new ArrayList<>();
+    for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
+      shuffle(trainRows, order);
+      for (int from = 0; from < nTrain; from += fit.batchSize()) {
+        int[] batch = java.util.Arrays.copyOfRange(trainRows, from, Math.min(nTrain, from + fit.batchSize()));
+        net.fit(new DataSet(features.getRows(batch), oneHot.getRows(batch)));
+      }
+      double[] train = lossAndAccuracy(net, features, labels, range(0, nTrain));
+      double[] val = nVal == 0 ? new double[] {Double.NaN, Double.NaN} : lossAndAccuracy(net, features, labels, valRows);
+      EpochMetrics m = new EpochMetrics(epoch, train[0], train[1], val[0], val[1]);
+      history.add(m);
+      onEpoch.accept(m);
+    }
+    return new FittedHead(net, levels, history);
+  }
+
+  /** The DL4J configuration of a head with {@code nIn} inputs and {@code nClasses} outputs. */
+  public static MultiLayerConfiguration configuration(HeadSpec head, FitSpec fit, int nIn, int nClasses) {
+    NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
+        .seed(fit.seed())
+        .dataType(DataType.FLOAT)
+        .weightInit(WeightInit.XAVIER_UNIFORM)
+        .updater(new Adam(fit.learnRate()))
+        .list();
+    int width = nIn;
+    if (head.denseUnits() > 0) {
+      b.layer(new DenseLayer.Builder().nIn(width).nOut(head.denseUnits()).activation(head.denseActivation()).build());
+      width = head.denseUnits();
+    }
+    if (head.dropoutRate() > 0) {
+      // DL4J's Dropout takes the probability of *keeping* a unit; Keras' rate is the probability of dropping it.
+      b.layer(new DropoutLayer.Builder().dropOut(new Dropout(1 - head.dropoutRate())).nIn(width).nOut(width).build());
+    }
+    b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(nClasses)
+        .activation(Activation.SOFTMAX).build());
+    return b.build();
+  }
+
+  static double[] lossAndAccuracy(MultiLayerNetwork net, INDArray features, int[] labels, int[] rows) {
+    INDArray probs = net.output(features.getRows(rows), false);
+    double loss = 0;
+    int hits = 0;
+    for (int i = 0; i < rows.length; i++) {
+      int truth = labels[rows[i]];
+      double p = Math.min(1 - EPS, Math.max(EPS, probs.getDouble(i, truth)));
+      loss -= Math.log(p);
+      hits += probs.getRow(i).argMax().getInt(0) == truth ? 1 : 0;
+    }
+    return new double[] {loss / rows.length, (double) hits / rows.length};
+  }
+
+  static INDArray oneHot(int[] labels, int nClasses) {
+    INDArray out = Nd4j.zeros(DataType.FLOAT, labels.length, nClasses);
+    for (int i = 0; i < labels.length; i++) {
+      out.putScalar(i, labels[i], 1f);
+    }
+    return out;
+  }
+
+  private static int[] range(int from, int to) {
+    int[] r = new int[to - from];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = from + i;
+    }
+    return r;
+  }
+
+  private static void shuffle(int[] a, Random rnd) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = rnd.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}

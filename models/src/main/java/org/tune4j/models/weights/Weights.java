@@ -1,0 +1,60 @@
+package org.tune4j.models.weights;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a backbone's weights come from: random with an explicit seed, or a Keras weights file.
+ *
+ * <pre>{@code
+ * Weights w = Weights.file(Path.of("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"));
+ * Weights r = Weights.random(42);
+ * }</pre>
+ */
+public sealed interface Weights permits Weights.Random, Weights.KerasFile {
+
+  /** Random weights (Keras' initializers: Glorot-uniform kernels, zero biases, identity BatchNorm). */
+  static Weights random(long seed) {
+    return new Random(seed);
+  }
+
+  /**
+   * Weights read from a Keras HDF5 weights file, every layer matched by name; when the file has the
+   * published name of a known Keras file its md5 is checked.
+   */
+  static Weights file(Path path) {
+    return new KerasFile(path);
+  }
+
+  /** One line for logs and the demo: what these weights are. */
+  String describe();
+
+  /**
+   * Random weights.
+   *
+   * @param seed the seed of the initializers
+   */
+  record Random(long seed) implements Weights {
+    @Override
+    public String describe() {
+      return "random frozen weights (seed " + seed + ")";
+    }
+  }
+
+  /**
+   * A Keras {@code .h5} weights file.
+   *
+   * @param path the file
+   */
+  record KerasFile(Path path) implements Weights {
+    /** Requires a path. */
+    public KerasFile {
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String describe() {
+      return "Keras weights from " + path;
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package org.tune4j.models.weights;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tune4j.models.backbone.Backbone;
+import org.tune4j.models.backbone.BackboneNetwork;
+import org.tune4j.models.backbone.ResNetArchitecture;
+import org.tune4j.models.fixtures.KerasH5Fixture;
+
+class KerasWeightsLoaderTest {
+  /** A two-stage ResNet with Keras' layer names: every layer kind, few parameters. */
+  static final ResNetArchitecture TINY = ResNetArchitecture.of(8, List.of(2, 1), List.of(4, 8));
+
+  @TempDir Path dir;
+
+  private static BackboneNetwork tiny(long seed) {
+    return Backbone.resnet(TINY, Weights.random(seed)).inputSize(32, 32).build();
+  }
+
+  private static void randomizeBatchNorm(ComputationGraph g, long seed) {
+    // Random init leaves BatchNorm at gamma 1, beta 0, mean 0, var 1: make every value distinct.
+    java.util.Random r = new java.util.Random(seed);
+    for (Layer layer : g.getLayers()) {
+      for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
+        if (p.getKey().equals("var")) {
+          p.getValue().assign(org.nd4j.linalg.factory.Nd4j.rand(p.getValue().shape()).addi(0.5));
+        } else if (!p.getKey().equals("W")) {
+          p.getValue().assign(org.nd4j.linalg.factory.Nd4j.randn(r.nextLong(), p.getValue().shape()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void loadingAKerasFileSetsEveryLayersWeights() {
+    BackboneNetwork source = tiny(1);
+    randomizeBatchNorm(source.graph(), 11);
+    Path file = dir.resolve("tiny.h5");
+    KerasH5Fixture.write(source.graph(), file, Set.of());
+
+    BackboneNetwork target = Backbone.resnet(TINY, Weights.file(file)).inputSize(32, 32).build();
+
+    int layersWithParams = 0;
+    for (Layer layer : source.graph().getLayers()) {
+      if (layer.numParams() == 0) {
+        continue;
+      }
+      layersWithParams++;
+      String name = layer.conf().getLayer().getLayerName();
+      for (Map.Entry<String, INDArray> p : layer.paramTable().entrySet()) {
+        INDArray loaded = target.graph().getLayer(name).getParam(p.getKey());
+        assertArrayEquals(p.getValue().shape(), loaded.shape(), name + "/" + p.getKey());
+        assertEquals(p.getValue(), loaded, name + "/" + p.getKey());
+      }
+    }
+    assertTrue(layersWithParams > 20, "fixture covers " + layersWithParams + " layers");
+    assertFalse(tiny(2).graph().params().equals(target.graph().params()), "seed-2 weights must differ from loaded");
+  }
+
+  @Test
+  void reportNamesLoadedLayersAndUnusedOnes() {
+    BackboneNetwork source = tiny(1);
+    Path file = dir.resolve("tiny.h5");
+    KerasH5Fixture.write(source.graph(), file, Set.of());
+    KerasWeightsLoader.LoadReport report = KerasWeightsLoader.load(tiny(3).graph(), file);
+    assertTrue(report.loadedLayers().contains("conv1_conv"));
+    assertTrue(report.loadedLayers().contains("conv3_block1_0_bn"));
+    assertEquals(List.of(), report.unusedFileLayers());
+  }
+
+  @Test
+  void aMissingLayerIsNamed() {
+    Path file = dir.resolve("missing.h5");
+    KerasH5Fixture.write(tiny(1).graph(), file, Set.of("conv2_block2_3_bn"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasWeightsLoader.load(tiny(2).graph(), file));
+    assertTrue(e.getMessage().contains("has no layer 'conv2_block2_3_bn'"), e.getMessage());
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+  }
+
+  @Test
+  void aWrongShapeIsNamedWithBothShapes() {
+    Path file = dir.resolve("wide.h5");
+    ResNetArchitecture wider = ResNetArchitecture.of(16, List.of(2, 1), List.of(4, 8));
+    KerasH5Fixture.write(Backbone.resnet(wider, Weights.random(1)).inputSize(32, 32).build().graph(), file, Set.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasWeightsLoader.load(tiny(2).graph(), file));
+    assertTrue(e.getMessage().contains("layer 'conv1_conv' weight 'kernel' has shape [7, 7, 3, 16]"), e.getMessage());
+    assertTrue(e.getMessage().contains("needs [7, 7, 3, 8]"), e.getMessage());
+  }
+
+  @Test
+  void aCorruptFileIsNamed() throws IOException {
+    Path file = dir.resolve("garbage.h5");
+    Files.write(file, "this is not an HDF5 file at all, just text".repeat(50).getBytes());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasWeightsLoader.load(tiny(2).graph(), file));
+    assertTrue(e.getMessage().contains("weights file " + file), e.getMessage());
+    assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+  }
+
+  @Test
+  void aTruncatedFileIsNamed() throws IOException {
+    Path good = dir.resolve("good.h5");
+    KerasH5Fixture.write(tiny(1).graph(), good, Set.of());
+    byte[] bytes = Files.readAllBytes(good);
+    Path cut = dir.resolve("cut.h5");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasWeightsLoader.load(tiny(2).graph(), cut));
+    assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("corrupt or truncated") || e.getMessage().contains("corrupt"), e.getMessage());
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    Path file = dir.resolve("nowhere.h5");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Backbone.resnet(TINY, Weights.file(file)).inputSize(32, 32).build());
+    assertTrue(e.getMessage().contains("weights file " + file + " does not exist"), e.getMessage());
+  }
+
+  @Test
+  void aFileWithThePublishedNameMustHaveThePublishedMd5() {
+    Path file = dir.resolve(PublishedWeights.RESNET50_NOTOP.fileName());
+    KerasH5Fixture.write(tiny(1).graph(), file, Set.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> KerasWeightsLoader.load(tiny(2).graph(), file));
+    assertTrue(e.getMessage().contains("has md5 " + PublishedWeights.md5Of(file)), e.getMessage());
+    assertTrue(e.getMessage().contains(PublishedWeights.RESNET50_NOTOP.md5()), e.getMessage());
+    assertTrue(e.getMessage().contains(PublishedWeights.RESNET50_NOTOP.url()), e.getMessage());
+  }
+
+  @Test
+  void md5OfAKnownContent() throws IOException {
+    Path file = dir.resolve("abc.txt");
+    Files.writeString(file, "abc");
+    assertEquals("900150983cd24fb0d6963f7d28e17f72", PublishedWeights.md5Of(file));
+  }
+
+  @Test
+  void kerasModelsCacheFindsOnlyPresentFiles() throws IOException {
+    KerasModelsCache cache = new KerasModelsCache(dir);
+    assertTrue(cache.find(PublishedWeights.RESNET50_NOTOP).isEmpty());
+    Files.writeString(cache.pathOf(PublishedWeights.RESNET50_NOTOP), "x");
+    assertEquals(cache.pathOf(PublishedWeights.RESNET50_NOTOP), cache.find(PublishedWeights.RESNET50_NOTOP).get());
+  }
+}
