@@ -1,0 +1,35 @@
+package org.tune4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  int run(String... args) {
+    return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitCodes() {
+    assertEquals(Main.OK, run());
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("demo"), text);
+    assertTrue(text.contains("Exit codes: 0 done, 1 unexpected failure, 2 bad input."), text);
+    assertEquals(Main.OK, run("--help"));
+  }
+
+  @Test
+  void anUnknownCommandIsBadInputAndNamesTheChoices() {
+    assertEquals(Main.BAD_INPUT, run("tuen"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command \"tuen\"; choose from:"), err.toString());
+  }
+}
