@@ -133,10 +133,14 @@ final class KerasH5File implements AutoCloseable {
 
   private static List<String> strings(Object data) {
     List<String> out = new ArrayList<>();
-    if (data instanceof String s) {
+    if (data == null) {
+      return out; // jHDF reads an empty attribute (Keras' weight_names of a parameter-free layer) as null
+    } else if (data instanceof String s) {
       out.add(s);
     } else if (data instanceof String[] arr) {
       out.addAll(Arrays.asList(arr));
+    } else if (data != null && data.getClass().isArray() && java.lang.reflect.Array.getLength(data) == 0) {
+      return out; // Keras writes an empty float array as the weight_names of a parameter-free layer
     } else if (data instanceof Object[] arr) {
       for (Object o : arr) {
         out.add(o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(o));

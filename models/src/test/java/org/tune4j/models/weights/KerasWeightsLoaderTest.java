@@ -160,4 +160,59 @@ class KerasWeightsLoaderTest {
     Files.writeString(cache.pathOf(PublishedWeights.RESNET50_NOTOP), "x");
     assertEquals(cache.pathOf(PublishedWeights.RESNET50_NOTOP), cache.find(PublishedWeights.RESNET50_NOTOP).get());
   }
+
+  /** The fixture's formula (see make_keras_layout_fixture.py beside it). */
+  static float fixtureValue(String layer, String weight, long k) {
+    Map<String, Integer> offsets = Map.of("kernel", 0, "bias", 101, "gamma", 202, "beta", 303,
+        "moving_mean", 404, "moving_variance", 505);
+    long sum = layer.chars().sum();
+    double v = ((sum * 7919 + k * 31 + offsets.get(weight)) % 1000) / 1000.0 - 0.5;
+    return (float) (weight.equals("moving_variance") ? Math.abs(v) + 0.5 : v);
+  }
+
+  @Test
+  void loadsAFileWrittenByH5pyExactlyAsKerasWritesIt() throws IOException {
+    Path file = dir.resolve("keras.h5");
+    try (var in = getClass().getResourceAsStream("keras-layout-tiny-resnet.h5")) {
+      Files.copy(in, file);
+    }
+    BackboneNetwork net = Backbone.resnet(TINY, Weights.file(file)).inputSize(32, 32).build();
+    int checked = 0;
+    for (Layer layer : net.graph().getLayers()) {
+      String name = layer.conf().getLayer().getLayerName();
+      if (layer.numParams() == 0) {
+        continue;
+      }
+      if (layer.paramTable().containsKey("W")) {
+        INDArray w = layer.getParam("W"); // DL4J [out, in, kh, kw]; Keras HWIO, row-major
+        long o = w.size(0);
+        long i = w.size(1);
+        long kw = w.size(3);
+        for (long a = 0; a < o; a++) {
+          for (long b = 0; b < i; b++) {
+            for (long h = 0; h < w.size(2); h++) {
+              for (long x = 0; x < kw; x++) {
+                long k = ((h * kw + x) * i + b) * o + a;
+                assertEquals(fixtureValue(name, "kernel", k), w.getFloat(a, b, h, x), 1e-7f, name + " kernel " + k);
+              }
+            }
+          }
+        }
+        assertVector(name, "bias", layer.getParam("b"));
+      } else {
+        assertVector(name, "gamma", layer.getParam("gamma"));
+        assertVector(name, "beta", layer.getParam("beta"));
+        assertVector(name, "moving_mean", layer.getParam("mean"));
+        assertVector(name, "moving_variance", layer.getParam("var"));
+      }
+      checked++;
+    }
+    assertEquals(24, checked, "conv and BatchNorm layers of the tiny ResNet");
+  }
+
+  private static void assertVector(String layer, String weight, INDArray values) {
+    for (long k = 0; k < values.length(); k++) {
+      assertEquals(fixtureValue(layer, weight, k), values.getFloat(k), 1e-7f, layer + " " + weight + " " + k);
+    }
+  }
 }
