@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import org.tune4j.cli.demo.DemoCommand;
+import org.tune4j.cli.metrics.MetricsCommand;
 
 /**
  * The {@code tune4j} command: dispatches to a sub-command and exits with its code.
@@ -38,8 +39,10 @@ public final class Main {
       switch (command) {
         case "demo":
           return DemoCommand.run(rest, out, err);
+        case "metrics":
+          return MetricsCommand.run(rest, out, err);
         default:
-          err.println("tune4j: unknown command \"" + command + "\"; choose from: demo, help");
+          err.println("tune4j: unknown command \"" + command + "\"; choose from: demo, metrics, help");
           return BAD_INPUT;
       }
     } catch (IllegalArgumentException e) {
@@ -57,6 +60,8 @@ public final class Main {
         "Commands:",
         "  demo     fit the kerasnip transfer-learning vignette on the embedded Fashion-MNIST sample",
         "           (tune4j demo --help for its options)",
+        "  metrics  score a predictions CSV with yardstick's metrics",
+        "           (tune4j metrics PREDICTIONS.csv --truth COLUMN [--metrics a,b] [--format table|csv|json])",
         "  help     show this text",
         "",
         "Exit codes: 0 done, 1 unexpected failure, 2 bad input.",

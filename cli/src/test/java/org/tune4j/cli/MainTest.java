@@ -28,6 +28,15 @@ class MainTest {
   }
 
   @Test
+  void metricsIsDispatched(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path csv = dir.resolve("p.csv");
+    java.nio.file.Files.writeString(csv, "label,pred_class,pred_a,pred_b\na,a,0.9,0.1\nb,a,0.6,0.4\n");
+    assertEquals(Main.OK, run("metrics", csv.toString(), "--truth", "label", "--metrics", "accuracy", "--format", "csv"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("accuracy,binary,0.5"), out.toString());
+    assertEquals(Main.BAD_INPUT, run("metrics", csv.toString(), "--truth", "nope"));
+  }
+
+  @Test
   void anUnknownCommandIsBadInputAndNamesTheChoices() {
     assertEquals(Main.BAD_INPUT, run("tuen"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command \"tuen\"; choose from:"), err.toString());

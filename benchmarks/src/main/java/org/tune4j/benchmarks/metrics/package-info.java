@@ -1,0 +1,2 @@
+/** JMH benchmarks of tuning-core's classification metrics on large prediction sets. */
+package org.tune4j.benchmarks.metrics;
