@@ -1,0 +1,167 @@
+package org.tune4j.tuning.grid;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.tune4j.tuning.params.Parameter;
+import org.tune4j.tuning.params.ParameterSet;
+
+/**
+ * Makes grids, as dials' {@code grid_regular}, {@code grid_random} and
+ * {@code grid_space_filling}, or from the user's own rows or CSV file.
+ *
+ * <p>Random designs use a Mersenne Twister created from the {@code seed} argument inside each
+ * call: the same seed gives the same grid, on any thread. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * ParameterSet params = ParameterSet.of(Parameters.hiddenUnits(), Parameters.learnRate());
+ * Grid regular = Grids.regular(params, 3);                     // 9 candidates
+ * Grid random = Grids.random(params, 20, 42L);
+ * Grid lhs = Grids.spaceFilling(params, 20, SpaceFillingType.LATIN_HYPERCUBE, 42L);
+ * }</pre>
+ */
+public final class Grids {
+
+  /** How many random Latin hypercubes {@link SpaceFillingType#MAX_MIN_DISTANCE} compares. */
+  public static final int MAX_MIN_CANDIDATES = 100;
+
+  private Grids() {}
+
+  /** {@code grid_regular(params, levels = levels)}: the same number of levels for each. */
+  public static Grid regular(ParameterSet params, int levels) {
+    checkAtLeastOne("levels", levels);
+    int[] perParam = new int[checkParams(params).size()];
+    Arrays.fill(perParam, levels);
+    return regular(params, perParam);
+  }
+
+  /**
+   * {@code grid_regular(params, levels = c(...))}: every combination of each parameter's
+   * {@link Parameter#valueSeq(int)}, the first parameter varying fastest ({@code expand.grid}).
+   * Read from dials' R/grids.R: {@code make_regular_grid} maps {@code value_seq} over the
+   * parameters, then {@code expand.grid}, then {@code vec_unique}; {@code value_seq}
+   * (R/aaa_values.R) uses the range ends as given even when an end is exclusive.
+   *
+   * @throws IllegalArgumentException if the number of levels differs from the number of
+   *     parameters or a level is below 1
+   */
+  public static Grid regular(ParameterSet params, int[] levelsPerParam) {
+    checkParams(params);
+    if (levelsPerParam == null || levelsPerParam.length != params.size()) {
+      throw new IllegalArgumentException("levelsPerParam has " + (levelsPerParam == null
+          ? "null" : levelsPerParam.length + " entries") + "; give one per parameter ("
+          + params.size() + ": " + String.join(", ", params.ids()) + ")");
+    }
+    List<List<Object>> seqs = new ArrayList<>();
+    long total = 1;
+    for (int j = 0; j < params.size(); j++) {
+      checkAtLeastOne("levels for parameter \"" + params.get(j).id() + "\"", levelsPerParam[j]);
+      seqs.add(params.get(j).valueSeq(levelsPerParam[j]));
+      total *= seqs.get(j).size();
+      if (total > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("regular grid would have more than "
+            + Integer.MAX_VALUE + " rows; use fewer levels");
+      }
+    }
+    List<List<Object>> rows = new ArrayList<>((int) total);
+    for (int r = 0; r < total; r++) {
+      List<Object> row = new ArrayList<>(params.size());
+      int rest = r;
+      for (List<Object> seq : seqs) {
+        row.add(seq.get(rest % seq.size()));
+        rest /= seq.size();
+      }
+      rows.add(row);
+    }
+    return Grid.fromRows(params, rows);
+  }
+
+  /**
+   * {@code grid_random(params, size)}: {@code size} values per parameter drawn uniformly on the
+   * transformed scale (uniform whole numbers for integers without a transform, uniform choices
+   * for qualitative ones), then duplicate rows removed, so the grid may be smaller than
+   * {@code size}.
+   */
+  public static Grid random(ParameterSet params, int size, long seed) {
+    checkParams(params);
+    checkAtLeastOne("size", size);
+    RandomGenerator rng = new MersenneTwister(seed);
+    return fromUnitDesign(params, UnitDesigns.uniform(size, params.size(), rng));
+  }
+
+  /**
+   * A space-filling design of {@code size} candidates: a Latin hypercube, or the max-min
+   * distance Latin hypercube of {@link #MAX_MIN_CANDIDATES} (see {@link SpaceFillingType}),
+   * mapped to values with {@link Parameter#fromUnit(double)}. Integer and qualitative
+   * parameters can make duplicate rows; they are removed, as dials does.
+   */
+  public static Grid spaceFilling(ParameterSet params, int size, SpaceFillingType type,
+      long seed) {
+    checkParams(params);
+    checkAtLeastOne("size", size);
+    if (type == null) {
+      throw new IllegalArgumentException("type is null; choose from: "
+          + Arrays.toString(SpaceFillingType.values()));
+    }
+    RandomGenerator rng = new MersenneTwister(seed);
+    double[][] design = type == SpaceFillingType.LATIN_HYPERCUBE
+        ? UnitDesigns.latinHypercube(size, params.size(), rng)
+        : UnitDesigns.maxMinLatinHypercube(size, params.size(), MAX_MIN_CANDIDATES, rng);
+    return fromUnitDesign(params, design);
+  }
+
+  /**
+   * The user's own grid: one map of parameter id to value per candidate, in order. Numbers go
+   * to numeric parameters (whole numbers to integer ones), strings to qualitative ones.
+   *
+   * @throws IllegalArgumentException for no rows, a column that is not a parameter, a
+   *     parameter with no column, a value outside its parameter's range or a repeated row
+   */
+  public static Grid of(ParameterSet params, List<? extends Map<String, ?>> rows) {
+    checkParams(params);
+    return Grid.fromRows(params, UserGrids.checkRows(params, rows));
+  }
+
+  /**
+   * The user's own grid from a CSV file with a header of parameter ids (in any order) and one
+   * row per candidate; checked as {@link #of}.
+   *
+   * @throws IOException if the file cannot be read
+   */
+  public static Grid readCsv(ParameterSet params, Path path) throws IOException {
+    checkParams(params);
+    return of(params, GridCsv.read(params, path));
+  }
+
+  private static Grid fromUnitDesign(ParameterSet params, double[][] design) {
+    Set<List<Object>> rows = new LinkedHashSet<>();
+    for (double[] point : design) {
+      List<Object> row = new ArrayList<>(params.size());
+      for (int j = 0; j < params.size(); j++) {
+        row.add(params.get(j).fromUnit(point[j]));
+      }
+      rows.add(List.copyOf(row));
+    }
+    return Grid.fromRows(params, new ArrayList<>(rows));
+  }
+
+  private static ParameterSet checkParams(ParameterSet params) {
+    if (params == null) {
+      throw new IllegalArgumentException("params is null; give a ParameterSet");
+    }
+    return params;
+  }
+
+  private static void checkAtLeastOne(String name, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " is " + value + "; give at least 1");
+    }
+  }
+}
