@@ -1,7 +1,7 @@
 package org.tune4j.models.head;
 
 /**
- * How a head is fitted: Adam at {@code learnRate} on categorical cross-entropy, {@code epochs}
+ * How a head is fitted: an optimizer (Adam by default) at {@code learnRate} on categorical cross-entropy, {@code epochs}
  * passes over shuffled minibatches of {@code batchSize}, holding out the last {@code
  * validationSplit} share of the rows for validation as Keras' {@code validation_split} does.
  *
@@ -14,8 +14,10 @@ package org.tune4j.models.head;
  * @param validationSplit share of rows held out, in {@code [0, 1)}
  * @param learnRate Adam's learning rate, above 0
  * @param seed the seed of initial weights, shuffling and dropout
+ * @param optimizer the optimizer
  */
-public record FitSpec(int epochs, int batchSize, double validationSplit, double learnRate, long seed) {
+public record FitSpec(int epochs, int batchSize, double validationSplit, double learnRate, long seed,
+    Optimizer optimizer) {
 
   /** Validates the values. */
   public FitSpec {
@@ -28,6 +30,7 @@ public record FitSpec(int epochs, int batchSize, double validationSplit, double 
     if (!(validationSplit >= 0 && validationSplit < 1)) {
       throw new IllegalArgumentException("validation split = " + validationSplit + " must be in [0, 1)");
     }
+    java.util.Objects.requireNonNull(optimizer, "optimizer");
     if (!(learnRate > 0 && Double.isFinite(learnRate))) {
       throw new IllegalArgumentException("learn rate = " + learnRate + " must be a finite number above 0");
     }
@@ -35,31 +38,36 @@ public record FitSpec(int epochs, int batchSize, double validationSplit, double 
 
   /** Keras' defaults as kerasnip uses them: 1 epoch, batch 32, no validation, Adam at 0.01, seed 1. */
   public static FitSpec defaults() {
-    return new FitSpec(1, 32, 0, 0.01, 1);
+    return new FitSpec(1, 32, 0, 0.01, 1, Optimizer.ADAM);
   }
 
   /** A copy with {@code n} epochs. */
   public FitSpec epochs(int n) {
-    return new FitSpec(n, batchSize, validationSplit, learnRate, seed);
+    return new FitSpec(n, batchSize, validationSplit, learnRate, seed, optimizer);
   }
 
   /** A copy with minibatches of {@code n} rows. */
   public FitSpec batchSize(int n) {
-    return new FitSpec(epochs, n, validationSplit, learnRate, seed);
+    return new FitSpec(epochs, n, validationSplit, learnRate, seed, optimizer);
   }
 
   /** A copy holding out the last {@code share} of the rows for validation. */
   public FitSpec validationSplit(double share) {
-    return new FitSpec(epochs, batchSize, share, learnRate, seed);
+    return new FitSpec(epochs, batchSize, share, learnRate, seed, optimizer);
   }
 
   /** A copy with Adam's learning rate {@code rate}. */
   public FitSpec learnRate(double rate) {
-    return new FitSpec(epochs, batchSize, validationSplit, rate, seed);
+    return new FitSpec(epochs, batchSize, validationSplit, rate, seed, optimizer);
+  }
+
+  /** A copy with another optimizer. */
+  public FitSpec optimizer(Optimizer newOptimizer) {
+    return new FitSpec(epochs, batchSize, validationSplit, learnRate, seed, newOptimizer);
   }
 
   /** A copy with another seed. */
   public FitSpec seed(long newSeed) {
-    return new FitSpec(epochs, batchSize, validationSplit, learnRate, newSeed);
+    return new FitSpec(epochs, batchSize, validationSplit, learnRate, newSeed, optimizer);
   }
 }

@@ -1,52 +1,69 @@
 package org.tune4j.models.head;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * A trainable classification head: input reduction → optional dense layer → optional dropout →
- * softmax output, the vignette's head and its usual extension.
+ * A trainable classification head: how the backbone output becomes a vector, then hidden layers
+ * (dense, dropout, batch normalization, activation) in order, then the softmax output.
+ *
+ * <pre>{@code
+ * HeadSpec vignette = HeadSpec.flatten();                                   // flatten → softmax
+ * HeadSpec tuned = HeadSpec.globalAveragePooling().dense(64, "relu").dropout(0.25);
+ * }</pre>
  *
  * @param input how the backbone's output becomes a vector
- * @param denseUnits units of the hidden dense layer; 0 for none (the vignette: flatten → softmax)
- * @param denseActivation activation of the dense layer
- * @param dropoutRate the fraction of units dropped during training (Keras' {@code rate}), in
- *     {@code [0, 1)}; 0 for no dropout
+ * @param layers the hidden layers, in order (may be empty)
  */
-public record HeadSpec(HeadInput input, int denseUnits, Activation denseActivation, double dropoutRate) {
+public record HeadSpec(HeadInput input, List<HeadLayer> layers) {
 
-  /** Validates the values. */
+  /** Validates and copies. */
   public HeadSpec {
     Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(denseActivation, "denseActivation");
-    if (denseUnits < 0) {
-      throw new IllegalArgumentException("dense units = " + denseUnits + " must be at least 1 (or 0 for no dense layer)");
-    }
-    if (!(dropoutRate >= 0 && dropoutRate < 1)) {
-      throw new IllegalArgumentException("dropout rate = " + dropoutRate + " must be in [0, 1)");
-    }
+    layers = List.copyOf(layers);
   }
 
   /** The vignette's head: flatten, then the softmax output. */
   public static HeadSpec flatten() {
-    return new HeadSpec(HeadInput.FLATTEN, 0, Activation.RELU, 0);
+    return new HeadSpec(HeadInput.FLATTEN, List.of());
   }
 
   /** Global average pooling, then the softmax output. */
   public static HeadSpec globalAveragePooling() {
-    return new HeadSpec(HeadInput.GLOBAL_AVERAGE_POOLING, 0, Activation.RELU, 0);
+    return new HeadSpec(HeadInput.GLOBAL_AVERAGE_POOLING, List.of());
   }
 
-  /** A copy with a hidden dense layer of {@code units} units. */
+  /** Global max pooling, then the softmax output. */
+  public static HeadSpec globalMaxPooling() {
+    return new HeadSpec(HeadInput.GLOBAL_MAX_POOLING, List.of());
+  }
+
+  /** A copy with one more layer at the end. */
+  public HeadSpec then(HeadLayer layer) {
+    List<HeadLayer> more = new ArrayList<>(layers);
+    more.add(Objects.requireNonNull(layer, "layer"));
+    return new HeadSpec(input, more);
+  }
+
+  /** A copy with a dense layer of {@code units} units and the named activation appended. */
+  public HeadSpec dense(int units, String activation) {
+    return then(new HeadLayer.Dense(units, activation));
+  }
+
+  /** A copy with a dense layer appended, for DL4J's activation enum. */
   public HeadSpec dense(int units, Activation activation) {
-    if (units < 1) {
-      throw new IllegalArgumentException("dense units = " + units + " must be at least 1");
-    }
-    return new HeadSpec(input, units, activation, dropoutRate);
+    return dense(units, Activations.nameOf(activation));
   }
 
-  /** A copy with dropout at {@code rate} after the hidden layer (or after the input without one). */
+  /** A copy with dropout at Keras' {@code rate} appended. */
   public HeadSpec dropout(double rate) {
-    return new HeadSpec(input, denseUnits, denseActivation, rate);
+    return then(new HeadLayer.Dropout(rate));
+  }
+
+  /** A copy with batch normalization appended. */
+  public HeadSpec batchNorm() {
+    return then(new HeadLayer.BatchNorm());
   }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -17,7 +18,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -85,20 +85,37 @@ public final class HeadTrainer {
         .seed(fit.seed())
         .dataType(DataType.FLOAT)
         .weightInit(WeightInit.XAVIER_UNIFORM)
-        .updater(new Adam(fit.learnRate()))
+        .updater(fit.optimizer().updater(fit.learnRate()))
         .list();
     int width = nIn;
-    if (head.denseUnits() > 0) {
-      b.layer(new DenseLayer.Builder().nIn(width).nOut(head.denseUnits()).activation(head.denseActivation()).build());
-      width = head.denseUnits();
-    }
-    if (head.dropoutRate() > 0) {
-      // DL4J's Dropout takes the probability of *keeping* a unit; Keras' rate is the probability of dropping it.
-      b.layer(new DropoutLayer.Builder().dropOut(new Dropout(1 - head.dropoutRate())).nIn(width).nOut(width).build());
+    for (HeadLayer layer : head.layers()) {
+      width = addLayer(b, layer, width);
     }
     b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(nClasses)
         .activation(Activation.SOFTMAX).build());
     return b.build();
+  }
+
+  private static int addLayer(NeuralNetConfiguration.ListBuilder b, HeadLayer layer, int width) {
+    if (layer instanceof HeadLayer.Dense d) {
+      b.layer(new DenseLayer.Builder().nIn(width).nOut(d.units()).activation(Activations.toDl4j(d.activation())).build());
+      return d.units();
+    }
+    if (layer instanceof HeadLayer.Dropout d) {
+      if (d.rate() > 0) {
+        // DL4J's Dropout takes the probability of *keeping* a unit; Keras' rate is the probability of dropping it.
+        b.layer(new DropoutLayer.Builder().dropOut(new Dropout(1 - d.rate())).nIn(width).nOut(width).build());
+      }
+      return width;
+    }
+    if (layer instanceof HeadLayer.BatchNorm) {
+      b.layer(new BatchNormalization.Builder().nIn(width).nOut(width).decay(0.99).eps(1e-3).useLogStd(false).build());
+      return width;
+    }
+    HeadLayer.ActivationLayer a = (HeadLayer.ActivationLayer) layer;
+    b.layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+        .activation(Activations.toDl4j(a.activation())).build());
+    return width;
   }
 
   static double[] lossAndAccuracy(MultiLayerNetwork net, INDArray features, int[] labels, int[] rows) {

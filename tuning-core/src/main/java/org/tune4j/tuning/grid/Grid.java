@@ -14,7 +14,8 @@ import org.tune4j.tuning.params.ParameterSet;
  * {@code Model} plus the row number zero-padded to the width of the count ({@code Model1} ..
  * {@code Model9} for fewer than 10 rows, {@code Model01} .. {@code Model27} for 27). The same
  * grid always gets the same ids. {@link #toString()} prints like a tibble. Make grids with
- * {@link Grids}. Immutable and thread-safe.
+ * {@link Grids}; save and load with {@link #toJson} and {@link #fromJson}. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * Grid grid = Grids.regular(params, 3);
@@ -40,6 +41,19 @@ public final class Grid {
    * A grid of rows whose values are in parameter order and already checked; assigns the ids.
    */
   static Grid fromRows(ParameterSet parameters, List<List<Object>> rows) {
+    List<String> configIds = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      configIds.add(configId(i + 1, rows.size()));
+    }
+    return fromCandidates(parameters, configIds, rows);
+  }
+
+  /**
+   * A grid of rows whose values are in parameter order and already checked, keeping the given
+   * config ids (e.g. read back from JSON).
+   */
+  static Grid fromCandidates(ParameterSet parameters, List<String> configIds,
+      List<List<Object>> rows) {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("grid has no rows; give at least one candidate");
     }
@@ -49,7 +63,7 @@ public final class Grid {
       for (int j = 0; j < parameters.size(); j++) {
         values.put(parameters.get(j).id(), rows.get(i).get(j));
       }
-      candidates.add(new Candidate(configId(i + 1, rows.size()), values));
+      candidates.add(new Candidate(configIds.get(i), values));
     }
     return new Grid(parameters, candidates);
   }
@@ -111,6 +125,25 @@ public final class Grid {
       column.add(c.value(id));
     }
     return List.copyOf(column);
+  }
+
+  /**
+   * This grid as pretty JSON text, with its parameters and config ids; see {@link GridJson}
+   * for the format. {@code Grid.fromJson(grid.toJson())} equals {@code grid}.
+   */
+  public String toJson() {
+    return GridJson.toJson(this);
+  }
+
+  /**
+   * Reads a grid written by {@link #toJson}, checking the candidates as {@link Grids#of} does
+   * and keeping their config ids.
+   *
+   * @throws IllegalArgumentException naming the JSON path (or the line and column, for bad
+   *     syntax) if the text is not a valid grid
+   */
+  public static Grid fromJson(String text) {
+    return GridJson.fromJson(text);
   }
 
   /** The grid printed like a tibble, showing at most {@code maxRows} rows. */

@@ -156,6 +156,10 @@ public final class Grids {
     if (params == null) {
       throw new IllegalArgumentException("params is null; give a ParameterSet");
     }
+    if (params.size() == 0) {
+      throw new IllegalArgumentException("parameters are []; a grid needs at least one parameter"
+          + " (a spec with nothing to tune is fitted with fitResamples)");
+    }
     return params;
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
  * An ordered set of parameters with unique ids (dials' {@code parameters()}): the columns of a
  * grid, in column order.
  *
- * <p>Immutable and thread-safe; {@link #update} returns a changed copy.
+ * <p>Immutable and thread-safe; {@link #update} returns a changed copy. {@link #toJson} and
+ * {@link #fromJson} save and load it.
  *
  * <pre>{@code
  * ParameterSet params = ParameterSet.of(Parameters.hiddenUnits().withId("dense_units"),
@@ -43,11 +44,13 @@ public final class ParameterSet implements Iterable<Parameter> {
     return of(List.of(parameters));
   }
 
-  /** A set of the given parameters, in order. */
+  /**
+   * A set of the given parameters, in order. The set may be empty: the parameters of a spec with
+   * nothing left to tune.
+   */
   public static ParameterSet of(List<? extends Parameter> parameters) {
-    if (parameters == null || parameters.isEmpty()) {
-      throw new IllegalArgumentException("parameters are " + parameters
-          + "; give at least one parameter");
+    if (parameters == null) {
+      throw new IllegalArgumentException("parameters are null; give a list of parameters");
     }
     return new ParameterSet(new ArrayList<>(parameters));
   }
@@ -107,6 +110,24 @@ public final class ParameterSet implements Iterable<Parameter> {
     List<Parameter> copy = new ArrayList<>(parameters);
     copy.set(copy.indexOf(byId.get(id)), newParameter.withId(id));
     return new ParameterSet(copy);
+  }
+
+  /**
+   * This set as pretty JSON text; see {@link ParameterSetJson} for the format.
+   * {@code ParameterSet.fromJson(set.toJson())} equals {@code set}.
+   */
+  public String toJson() {
+    return ParameterSetJson.toJson(this);
+  }
+
+  /**
+   * Reads a parameter set written by {@link #toJson}.
+   *
+   * @throws IllegalArgumentException naming the JSON path (or the line and column, for bad
+   *     syntax) if the text is not a valid parameter set
+   */
+  public static ParameterSet fromJson(String text) {
+    return ParameterSetJson.fromJson(text);
   }
 
   private IllegalArgumentException unknownId(String id) {

@@ -40,8 +40,9 @@ class ParameterSetTest {
         + "dense_units, dropout_rate, learn_rate", () -> params.get("units"));
     assertMessage("parameter id \"dropout\" appears twice; ids must be unique (rename one with"
         + " withId)", () -> ParameterSet.of(Parameters.dropout(), Parameters.dropout()));
-    assertMessage("parameters are []; give at least one parameter",
-        () -> ParameterSet.of(List.of()));
+    assertEquals(0, ParameterSet.of(List.of()).size(), "a final spec's parameters are empty");
+    assertMessage("parameters are []; a grid needs at least one parameter (a spec with nothing to tune is"
+        + " fitted with fitResamples)", () -> org.tune4j.tuning.grid.Grids.regular(ParameterSet.of(List.of()), 3));
     assertMessage("new parameter for \"learn_rate\" is null; give a parameter object",
         () -> params.update("learn_rate", null));
   }

@@ -1,0 +1,94 @@
+package org.tune4j.models.spec;
+
+import java.util.List;
+import java.util.Locale;
+import org.tune4j.tuning.params.Parameters;
+import org.tune4j.tuning.params.QualitativeParameter;
+
+/**
+ * The kinds of block a spec can hold, each with the arguments it takes (kerasnip's block
+ * functions). Tunable arguments carry dials' default range.
+ */
+public enum BlockKind {
+  /** The image input: {@code height}, {@code width} (taken from the data when absent), {@code channels}. */
+  IMAGE_INPUT("image_input", List.of(
+      ArgSpec.fixed("height", ArgType.INT, null),
+      ArgSpec.fixed("width", ArgType.INT, null),
+      ArgSpec.fixed("channels", ArgType.INT, 3))),
+  /** Keras' ResNet50 without its top: {@code weights}, {@code frozen}, {@code pooling} (none/avg/max). */
+  RESNET50("resnet50", List.of(
+      ArgSpec.fixed("weights", ArgType.WEIGHTS, null),
+      ArgSpec.fixed("frozen", ArgType.BOOLEAN, true),
+      ArgSpec.tunable("pooling", ArgType.STRING, "none",
+          () -> QualitativeParameter.of("pooling", "Backbone pooling", List.of("none", "avg", "max"))))),
+  /** Flattens the backbone output. */
+  FLATTEN("flatten", List.of()),
+  /** Averages each channel over height and width. */
+  GLOBAL_AVERAGE_POOLING("global_average_pooling", List.of()),
+  /** Takes each channel's maximum over height and width. */
+  GLOBAL_MAX_POOLING("global_max_pooling", List.of()),
+  /** A fully connected layer: {@code units} (dials' hidden_units), {@code activation}. */
+  DENSE("dense", List.of(
+      ArgSpec.tunable("units", ArgType.INT, null, Parameters::hiddenUnits),
+      ArgSpec.tunable("activation", ArgType.STRING, "relu", Parameters::activation))),
+  /** Dropout: {@code rate} (dials' dropout). */
+  DROPOUT("dropout", List.of(ArgSpec.tunable("rate", ArgType.DOUBLE, null, Parameters::dropout))),
+  /** Batch normalization with Keras' defaults. */
+  BATCH_NORMALIZATION("batch_normalization", List.of()),
+  /** A separate activation: {@code activation}. */
+  ACTIVATION("activation", List.of(ArgSpec.tunable("activation", ArgType.STRING, null, Parameters::activation))),
+  /** The softmax classification output; its width is the number of classes in the data. */
+  SOFTMAX_OUTPUT("softmax_output", List.of());
+
+  private final String kerasName;
+  private final List<ArgSpec> args;
+
+  BlockKind(String kerasName, List<ArgSpec> args) {
+    this.kerasName = kerasName;
+    this.args = args;
+  }
+
+  /** The kind's name in specs and JSON, e.g. {@code dense}. */
+  public String kerasName() {
+    return kerasName;
+  }
+
+  /** The argument names this kind takes, in order. */
+  public List<String> argNames() {
+    return args.stream().map(ArgSpec::name).toList();
+  }
+
+  List<ArgSpec> args() {
+    return args;
+  }
+
+  ArgSpec arg(String name) {
+    for (ArgSpec a : args) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    throw new IllegalArgumentException("block kind " + kerasName + " has no argument \"" + name + "\"; it takes "
+        + (args.isEmpty() ? "no arguments" : argNames()));
+  }
+
+  /** Whether blocks of this kind may be repeated with {@code num_<block>}. */
+  public boolean repeatable() {
+    return this == DENSE || this == DROPOUT || this == BATCH_NORMALIZATION || this == ACTIVATION;
+  }
+
+  /**
+   * Parses a kind's name.
+   *
+   * @throws IllegalArgumentException naming the value and the choices
+   */
+  public static BlockKind parse(String name) {
+    for (BlockKind k : values()) {
+      if (k.kerasName.equals(name.toLowerCase(Locale.ROOT))) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("block kind \"" + name + "\" is not known; choose from: "
+        + java.util.Arrays.stream(values()).map(BlockKind::kerasName).toList());
+  }
+}
