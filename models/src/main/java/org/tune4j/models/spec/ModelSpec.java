@@ -198,6 +198,16 @@ public final class ModelSpec implements TunableSpec {
     return TunedArgs.of(this).isEmpty();
   }
 
+  /** This spec as JSON ({@link ModelSpecJson}). */
+  public String toJson() {
+    return ModelSpecJson.toJson(this);
+  }
+
+  /** Reads a spec written by {@link #toJson()}. */
+  public static ModelSpec fromJson(String json) {
+    return ModelSpecJson.fromJson(json);
+  }
+
   ModelSpec withParts(Map<String, Node> newNodes, Fit newFit, Compile newCompile) {
     return new ModelSpec(name, sequential, newNodes, newFit, newCompile, Map.of());
   }
