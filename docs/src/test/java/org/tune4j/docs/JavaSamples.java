@@ -39,5 +39,10 @@ record JavaSamples(Path page, List<Sample> samples) {
    * @param className the public class it declares
    * @param source its source text
    */
-  record Sample(String className, String source) {}
+  record Sample(String className, String source) {
+    @Override
+    public String toString() {
+      return className;
+    }
+  }
 }

@@ -47,6 +47,15 @@ public final class HeadTrainer {
    */
   public static FittedHead fit(INDArray features, int[] labels, List<String> levels, HeadSpec head, FitSpec fit,
       Consumer<EpochMetrics> onEpoch) {
+    return fitWatching(features, labels, levels, head, fit, (m, soFar) -> onEpoch.accept(m));
+  }
+
+  /**
+   * Fits a head, handing the head as trained so far to {@code listener} after every epoch (to score
+   * it, or to stop a diverging fit by throwing).
+   */
+  public static FittedHead fitWatching(INDArray features, int[] labels, List<String> levels, HeadSpec head,
+      FitSpec fit, EpochListener listener) {
     int n = (int) features.rows();
     if (n != labels.length) {
       throw new IllegalArgumentException("features have " + n + " rows but there are " + labels.length + " labels");
@@ -74,7 +83,7 @@ public final class HeadTrainer {
       double[] val = nVal == 0 ? new double[] {Double.NaN, Double.NaN} : lossAndAccuracy(net, features, labels, valRows);
       EpochMetrics m = new EpochMetrics(epoch, train[0], train[1], val[0], val[1]);
       history.add(m);
-      onEpoch.accept(m);
+      listener.afterEpoch(m, new FittedHead(net, levels, history));
     }
     return new FittedHead(net, levels, history);
   }

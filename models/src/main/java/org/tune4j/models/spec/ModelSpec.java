@@ -194,6 +194,13 @@ public final class ModelSpec implements TunableSpec {
   }
 
   @Override
+  public java.util.Optional<String> epochsParameterId() {
+    return TunedArgs.of(this).stream()
+        .filter(s -> s.section() == TunedArgs.Section.FIT && s.arg().equals("epochs"))
+        .map(s -> s.parameter().id()).findFirst();
+  }
+
+  @Override
   public boolean isFinal() {
     return TunedArgs.of(this).isEmpty();
   }

@@ -21,6 +21,11 @@ public final class FittedTransferModel {
     this.head = head;
   }
 
+  /** A fitted model from its parts: the model, the featurizer of its backbone, the trained head. */
+  public static FittedTransferModel of(TransferModel model, Featurizer featurizer, FittedHead head) {
+    return new FittedTransferModel(model, featurizer, head);
+  }
+
   /** What was fitted. */
   public TransferModel model() {
     return model;

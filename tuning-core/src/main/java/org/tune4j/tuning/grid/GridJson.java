@@ -96,23 +96,10 @@ public final class GridJson {
     }
     try {
       return Grid.fromCandidates(params, configIds,
-          UserGrids.checkRows(withClosedEnds(params), rows));
+          UserGrids.checkRows(params, rows));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(listPath + ": " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The parameters with both ends of numeric ranges allowed: regular grids use the range ends
-   * even when they are exclusive (dials' {@code value_seq}, see {@link Grids#regular}), so a
-   * saved regular grid of {@code dropout()} holds 1.0, and must load again.
-   */
-  private static ParameterSet withClosedEnds(ParameterSet params) {
-    List<Parameter> closed = new ArrayList<>(params.size());
-    for (Parameter p : params) {
-      closed.add(p instanceof NumericParameter n ? n.withInclusive(true, true) : p);
-    }
-    return ParameterSet.of(closed);
   }
 
   /** The values, checked to be numbers or strings (the rest is checked as in Grids.of). */

@@ -145,9 +145,13 @@ public record NumericParameter(String id, String label, NumericType type, double
   /**
    * dials' {@code value_seq}: R's {@code seq(lower, upper, length.out = n)} on the transformed
    * scale (exact ends, interior points {@code lower + i * by}), back-transformed; integers are
-   * floored and de-duplicated. As in dials, the ends are used as given even when exclusive
-   * (dials' {@code value_seq_dbl} ignores {@code inclusive}), so {@code dropout()} with 3 levels
-   * gives 0, 0.5 and 1.
+   * floored and de-duplicated.
+   *
+   * <p>One deliberate difference: dials uses an excluded end anyway ({@code value_seq_dbl} ignores
+   * {@code inclusive}), so its {@code dropout()} grid holds 1, a value every fit then rejects.
+   * Here an excluded end counts as one more step beyond the points: {@code dropout()} with 3
+   * levels gives 0, 1/3, 2/3. Ranges with both ends included — all other dials defaults — match
+   * dials exactly.
    */
   @Override
   public List<Object> valueSeq(int n) {
@@ -155,10 +159,13 @@ public record NumericParameter(String id, String label, NumericType type, double
       throw new IllegalArgumentException("levels for parameter \"" + id + "\" is " + n
           + "; give at least 1");
     }
+    int before = lowerInclusive ? 0 : 1;
+    int after = upperInclusive ? 0 : 1;
+    int steps = n - 1 + before + after;
     double[] seq = new double[n];
-    double by = n == 1 ? 0 : (upper - lower) / (n - 1);
+    double by = steps == 0 ? 0 : (upper - lower) / steps;
     for (int i = 0; i < n; i++) {
-      seq[i] = i == n - 1 && n > 1 ? upper : lower + i * by;
+      seq[i] = i == n - 1 && n > 1 && after == 0 ? upper : lower + (i + before) * by;
     }
     Set<Object> values = new LinkedHashSet<>();
     for (double t : seq) {

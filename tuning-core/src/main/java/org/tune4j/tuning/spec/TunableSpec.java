@@ -42,4 +42,13 @@ public interface TunableSpec {
 
   /** True when no argument is left to tune. */
   boolean isFinal();
+
+  /**
+   * The id of the tuned parameter that counts training epochs, if any: the tuning engine then
+   * trains once per group of candidates that differ only in it and scores after each epoch count
+   * (the epoch sub-model trick). The default: none.
+   */
+  default java.util.Optional<String> epochsParameterId() {
+    return java.util.Optional.empty();
+  }
 }

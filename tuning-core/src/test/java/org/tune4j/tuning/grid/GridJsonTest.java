@@ -60,13 +60,13 @@ class GridJsonTest {
   }
 
   @Test
-  void exclusiveEndsUsedByRegularGridsLoad() {
+  void exclusiveEndsAreCheckedOnLoad() {
     Grid dropout = Grids.regular(ParameterSet.of(Parameters.dropout()), 3);
-    assertEquals(List.of(0.0, 0.5, 1.0), dropout.column("dropout"), "dials uses the ends");
+    assertEquals(List.of(0.0, 1.0 / 3, 2.0 / 3), dropout.column("dropout"), "regular grids step in from 1");
     assertEquals(dropout, Grid.fromJson(dropout.toJson()));
-    assertMessage("$.candidates: grid value 1.5 for parameter \"dropout\" (row 3) is outside its"
-        + " range [0, 1]", () -> Grid.fromJson(edit(dropout.toJson(), "\"dropout\": 1.0",
-            "\"dropout\": 1.5")));
+    assertMessage("$.candidates: grid value 1.0 for parameter \"dropout\" (row 1) is outside its"
+        + " range [0, 1)", () -> Grid.fromJson(edit(dropout.toJson(), "\"dropout\": 0.0",
+            "\"dropout\": 1.0")));
   }
 
   @Test

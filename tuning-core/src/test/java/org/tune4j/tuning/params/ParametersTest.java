@@ -63,8 +63,10 @@ class ParametersTest {
     assertEquals(List.of(1, 2, 3), Parameters.hiddenUnits(1, 3).valueSeq(5));
     // 2^2, floor(2^4.5 = 22.6), 2^7
     assertEquals(List.of(4, 22, 128), Parameters.batchSize().valueSeq(3));
-    // dials' value_seq ignores an exclusive end: dropout gives 1
-    assertEquals(List.of(0.0, 0.5, 1.0), Parameters.dropout().valueSeq(3));
+    // dials' value_seq ignores an exclusive end (dropout gives 1); we step in from it instead
+    assertEquals(List.of(0.0, 1.0 / 3, 2.0 / 3), Parameters.dropout().valueSeq(3));
+    assertEquals(List.of(0.25, 0.5, 0.75), Parameters.dropout().withInclusive(false, false).valueSeq(3));
+    assertEquals(List.of(0.0), Parameters.dropout().valueSeq(1));
     assertEquals(List.of(1), Parameters.hiddenUnits().valueSeq(1));
     assertEquals(List.of("relu", "sigmoid"), Parameters.activation().valueSeq(2));
     assertEquals(Parameters.OPTIMIZER_VALUES, Parameters.optimizer().valueSeq(10));

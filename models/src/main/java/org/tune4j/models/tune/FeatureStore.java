@@ -1,0 +1,57 @@
+package org.tune4j.models.tune;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tune4j.models.backbone.Backbone;
+import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.head.HeadInput;
+import org.tune4j.models.transfer.Featurizer;
+import org.tune4j.models.transfer.TransferModel;
+
+/**
+ * The features of every image of one data set, computed once per (backbone, head input) and kept
+ * in memory for every fit that needs them: the frozen backbone runs once per run, not once per
+ * fit. Thread-safe: featurizing is serialised, reading is not.
+ */
+final class FeatureStore {
+  private final ImageSet data;
+  private final Map<String, Entry> entries = new HashMap<>();
+
+  /**
+   * Features of the whole data set for one frozen prefix.
+   *
+   * @param featurizer runs the frozen prefix on new images (not thread-safe)
+   * @param features one row per image of the data set
+   */
+  record Entry(Featurizer featurizer, INDArray features) {}
+
+  FeatureStore(ImageSet data) {
+    this.data = data;
+  }
+
+  ImageSet data() {
+    return data;
+  }
+
+  /** The features for {@code model}'s frozen prefix, computed on first use. */
+  synchronized Entry features(TransferModel model) {
+    String key = key(model.backbone(), model.head().input());
+    Entry e = entries.get(key);
+    if (e == null) {
+      Featurizer featurizer = new Featurizer(model.backbone().build(), model.head().input());
+      e = new Entry(featurizer, featurizer.features(data));
+      entries.put(key, e);
+    }
+    return e;
+  }
+
+  /** How many distinct frozen prefixes have been featurized. */
+  synchronized int featurized() {
+    return entries.size();
+  }
+
+  static String key(Backbone b, HeadInput input) {
+    return b.architecture() + "|" + b.weights() + "|" + b.pooling() + "|" + b.height() + "x" + b.width() + "|" + input;
+  }
+}

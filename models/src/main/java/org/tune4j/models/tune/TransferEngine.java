@@ -1,0 +1,162 @@
+package org.tune4j.models.tune;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tune4j.models.backend.NativeBackend;
+import org.tune4j.models.head.FittedHead;
+import org.tune4j.models.head.HeadTrainer;
+import org.tune4j.models.head.Predictions;
+import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.spec.SpecCompiler;
+import org.tune4j.models.transfer.FittedTransferModel;
+import org.tune4j.models.transfer.TransferModel;
+import org.tune4j.tuning.engine.ModelEngine;
+import org.tune4j.tuning.metrics.ClassPredictions;
+import org.tune4j.tuning.spec.TunableSpec;
+
+/**
+ * The tuning engine's view of tune4j's transfer models on a set of images: compiles each final
+ * {@link ModelSpec}, reads the frozen backbone's features from a shared {@link FeatureStore}
+ * (featurized once), and trains only the head. Thread-safe: fits on different threads build
+ * their own head networks.
+ */
+final class TransferEngine implements ModelEngine {
+  private final FeatureStore store;
+  private final int[] rows;
+  private final int[] labels;
+
+  /** An engine over rows {@code rows} of the store's data (its row {@code i} is store row {@code rows[i]}). */
+  TransferEngine(FeatureStore store, int[] rows) {
+    this.store = store;
+    this.rows = rows.clone();
+    this.labels = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      labels[i] = store.data().label(rows[i]);
+    }
+  }
+
+  @Override
+  public List<String> levels() {
+    return store.data().levels();
+  }
+
+  @Override
+  public int size() {
+    return rows.length;
+  }
+
+  @Override
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  @Override
+  public void prepare(List<TunableSpec> finalSpecs, int threadBudget) {
+    NativeBackend.initialize();
+    setThreads(threadBudget);
+    for (TunableSpec s : finalSpecs) {
+      TransferModel model;
+      try {
+        model = compile(s, 0);
+      } catch (IllegalArgumentException e) {
+        continue; // this candidate cannot be built; its fit reports why, as a note
+      }
+      store.features(model);
+    }
+  }
+
+  @Override
+  public void configureThreads(int parallelFits, int threadBudget) {
+    setThreads(Math.max(1, threadBudget / parallelFits));
+  }
+
+  @Override
+  public List<ClassPredictions> fitAndPredict(TunableSpec finalSpec, int[] analysis, int[] assessment,
+      int[] checkpoints, long seed, Consumer<String> epochLog) {
+    TransferModel model = compile(finalSpec, seed);
+    INDArray all = store.features(model).features();
+    int epochs = model.fit().epochs();
+    int[] scoreAt = checkpoints.length == 0 ? new int[] {epochs} : checkpoints.clone();
+    if (scoreAt[scoreAt.length - 1] != epochs) {
+      throw new IllegalArgumentException("the last checkpoint " + scoreAt[scoreAt.length - 1]
+          + " differs from the spec's epochs " + epochs);
+    }
+    INDArray assessed = all.getRows(storeRows(assessment));
+    int[] truth = subset(labels, assessment);
+    List<ClassPredictions> out = new ArrayList<>();
+    HeadTrainer.fitWatching(all.getRows(storeRows(analysis)), subset(labels, analysis), levels(), model.head(),
+        model.fit(), (m, head) -> {
+          if (epochLog != null) {
+            epochLog.accept(m.format(epochs));
+          }
+          if (Double.isNaN(m.loss()) || Double.isInfinite(m.loss())) {
+            throw new ArithmeticException("training diverged: the loss is " + m.loss() + " after epoch " + m.epoch()
+                + "; lower the learning rate");
+          }
+          if (Arrays.binarySearch(scoreAt, m.epoch()) >= 0) {
+            out.add(toClassPredictions(head.predict(assessed), truth));
+          }
+        });
+    return out;
+  }
+
+  @Override
+  public FittedModel fit(TunableSpec finalSpec, int[] fitRows, long seed) {
+    TransferModel model = compile(finalSpec, seed);
+    FeatureStore.Entry entry = store.features(model);
+    INDArray all = entry.features();
+    FittedHead head = HeadTrainer.fit(all.getRows(storeRows(fitRows)), subset(labels, fitRows), levels(), model.head(),
+        model.fit(), m -> { });
+    FittedTransferModel fitted = FittedTransferModel.of(model, entry.featurizer(), head);
+    return new FittedModel() {
+      @Override
+      public ClassPredictions predict(int[] predictRows) {
+        return toClassPredictions(head.predict(all.getRows(storeRows(predictRows))), subset(labels, predictRows));
+      }
+
+      @Override
+      public Object unwrap() {
+        return fitted;
+      }
+    };
+  }
+
+  private TransferModel compile(TunableSpec spec, long seed) {
+    if (!(spec instanceof ModelSpec ms)) {
+      throw new IllegalArgumentException("tune4j's image engine fits ModelSpec specs; got " + spec.getClass().getName());
+    }
+    return SpecCompiler.compile(ms, store.data().height(), store.data().width(), seed);
+  }
+
+  private int[] storeRows(int[] engineRows) {
+    int[] out = new int[engineRows.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rows[engineRows[i]];
+    }
+    return out;
+  }
+
+  private static int[] subset(int[] values, int[] index) {
+    int[] out = new int[index.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values[index[i]];
+    }
+    return out;
+  }
+
+  /** Float32 softmax rows sum to 1 within a few float ulps per class. */
+  static final double FLOAT_SUM_TOLERANCE = 1e-4;
+
+  static ClassPredictions toClassPredictions(Predictions p, int[] truth) {
+    return ClassPredictions.of(p.levels(), truth, p.predClasses(), p.probabilities(), FLOAT_SUM_TOLERANCE);
+  }
+
+  private static void setThreads(int n) {
+    Nd4j.getEnvironment().setMaxThreads(n);
+    Nd4j.getEnvironment().setMaxMasterThreads(n);
+  }
+}

@@ -1,0 +1,113 @@
+package org.tune4j.tuning.engine;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.tune4j.tuning.metrics.MetricSet;
+
+/**
+ * How a tuning run runs (tune's {@code control_grid}): thread budget, seed, metrics, whether to
+ * keep the held-out predictions, and where progress and per-epoch logs go. Immutable; build with
+ * {@link #builder()}.
+ *
+ * <pre>{@code
+ * Control control = Control.builder().threads(2).seed(42).savePred(true)
+ *     .progress(p -> System.err.println(p.format())).build();
+ * }</pre>
+ *
+ * @param threads the thread budget: fits running at once times the library's threads per fit
+ * @param seed the run's seed; each resample's fits draw theirs from it
+ * @param metrics the metrics to compute
+ * @param savePred whether to keep held-out predictions ({@code collectPredictions})
+ * @param progress receives progress after every finished task
+ * @param epochLog receives per-epoch lines when verbose, or null
+ * @param nanoClock the clock for rates and ETA (tests inject their own)
+ */
+public record Control(int threads, long seed, MetricSet metrics, boolean savePred, Consumer<Progress> progress,
+    Consumer<String> epochLog, LongSupplier nanoClock) {
+
+  /** Validates. */
+  public Control {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
+    }
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(nanoClock, "nanoClock");
+  }
+
+  /** The defaults: all cores, seed 1, tune's default classification metrics, no predictions kept. */
+  public static Control defaults() {
+    return builder().build();
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether per-epoch lines are wanted. */
+  public boolean verbose() {
+    return epochLog != null;
+  }
+
+  /** Builds a {@link Control}; not thread-safe. */
+  public static final class Builder {
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private long seed = 1;
+    private MetricSet metrics = MetricSet.defaultClassification();
+    private boolean savePred;
+    private Consumer<Progress> progress = p -> { };
+    private Consumer<String> epochLog;
+    private LongSupplier nanoClock = System::nanoTime;
+
+    private Builder() {}
+
+    /** The thread budget (default: all cores). */
+    public Builder threads(int n) {
+      this.threads = n;
+      return this;
+    }
+
+    /** The run's seed (default 1). */
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /** The metrics (default roc_auc, accuracy, brier_class). */
+    public Builder metrics(MetricSet m) {
+      this.metrics = m;
+      return this;
+    }
+
+    /** Keep held-out predictions. */
+    public Builder savePred(boolean keep) {
+      this.savePred = keep;
+      return this;
+    }
+
+    /** Where progress goes after every task. */
+    public Builder progress(Consumer<Progress> sink) {
+      this.progress = sink;
+      return this;
+    }
+
+    /** Log every epoch of every fit to {@code sink} (tune's {@code verbose}). */
+    public Builder verbose(Consumer<String> sink) {
+      this.epochLog = sink;
+      return this;
+    }
+
+    /** The clock for rates and ETA. */
+    public Builder nanoClock(LongSupplier clock) {
+      this.nanoClock = clock;
+      return this;
+    }
+
+    /** The control. */
+    public Control build() {
+      return new Control(threads, seed, metrics, savePred, progress, epochLog, nanoClock);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.tune4j.tuning.engine;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.tune4j.tuning.metrics.ClassPredictions;
+import org.tune4j.tuning.spec.TunableSpec;
+
+/**
+ * A model library bound to one data set: what the tuning engine calls to fit a final spec on
+ * some rows and predict others. tune4j's models module implements it for images with a frozen
+ * backbone (featurizing each row once per engine).
+ *
+ * <p>Implementations must be safe to call from several threads at once, each call fitting its own
+ * model, and must give the same predictions for the same arguments whatever the thread.
+ */
+public interface ModelEngine {
+
+  /** The outcome's levels, in label order. */
+  List<String> levels();
+
+  /** The number of rows of the data. */
+  int size();
+
+  /** The level index of every row. */
+  int[] labels();
+
+  /**
+   * Fits {@code finalSpec} on the analysis rows and predicts the assessment rows after each of
+   * the given epochs (the epoch sub-model trick): training runs once, to the last checkpoint.
+   *
+   * @param finalSpec a spec with nothing left to tune; its epochs are the last checkpoint
+   * @param analysis rows to fit on
+   * @param assessment rows to predict, in this order
+   * @param checkpoints ascending epoch counts after which to predict; empty: once, after training
+   * @param seed the seed of this fit (initial weights, minibatch order, dropout)
+   * @param epochLog receives one line per epoch when the user asked for verbose logging
+   * @return one set of predictions per checkpoint (one when none were given), truth included,
+   *     rows in assessment order
+   * @throws RuntimeException when the fit fails or diverges; the tuning engine makes it a note
+   */
+  List<ClassPredictions> fitAndPredict(TunableSpec finalSpec, int[] analysis, int[] assessment, int[] checkpoints,
+      long seed, Consumer<String> epochLog);
+
+  /**
+   * Fits {@code finalSpec} on {@code rows} and returns the fitted model.
+   *
+   * @param seed the seed of this fit
+   */
+  FittedModel fit(TunableSpec finalSpec, int[] rows, long seed);
+
+  /**
+   * Called once before any fit with every final spec the run will fit, and the thread budget:
+   * lets the engine do shared work first (tune4j's engine featurizes each distinct frozen backbone
+   * here, once, with the whole budget). The default does nothing.
+   */
+  default void prepare(List<TunableSpec> finalSpecs, int threadBudget) {}
+
+  /**
+   * Tells the engine how many fits run at once and the total thread budget, before any fit
+   * starts, so the library's own threads keep within the budget. The default does nothing.
+   */
+  default void configureThreads(int parallelFits, int threadBudget) {}
+
+  /** A fitted model of this engine. */
+  interface FittedModel {
+    /** Predicts the given rows of the engine's data, truth included. */
+    ClassPredictions predict(int[] rows);
+
+    /** The library's own model object (for tune4j's models: a {@code FittedTransferModel}). */
+    Object unwrap();
+  }
+}

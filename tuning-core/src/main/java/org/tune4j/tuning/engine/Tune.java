@@ -1,0 +1,134 @@
+package org.tune4j.tuning.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tune4j.resampling.Resamples;
+import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.metrics.ClassPredictions;
+import org.tune4j.tuning.params.ParameterSet;
+import org.tune4j.tuning.results.MetricRow;
+import org.tune4j.tuning.results.Note;
+import org.tune4j.tuning.results.PredictionRow;
+import org.tune4j.tuning.results.TuneResults;
+import org.tune4j.tuning.spec.GridChecks;
+import org.tune4j.tuning.spec.TunableSpec;
+
+/**
+ * tune's verbs: {@link #tuneGrid} fits every candidate of a grid on every resample, in parallel,
+ * and returns tidy results; {@link #fitResamples} does it for one final spec; {@link #lastFit}
+ * fits the chosen spec on all training rows and scores it on the test rows.
+ *
+ * <p>A fit that fails becomes a note and the run goes on; only "every fit failed" is fatal
+ * ({@link AllModelsFailedException}). The same control seed gives the same results whatever the
+ * thread count. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * TuneResults res = Tune.tuneGrid(spec, folds, Grids.regular(spec.parameters(), 3));
+ * System.out.println(res.showBest("accuracy", 5));
+ * LastFit fit = Tune.lastFit(spec.finalize(res.selectBest("accuracy").values()), split);
+ * }</pre>
+ */
+public final class Tune {
+  /** The config id {@link #fitResamples} gives its single model. */
+  public static final String SINGLE_CONFIG = "Model1";
+
+  private Tune() {}
+
+  /** {@link #tuneGrid(TunableSpec, ResampledData, Grid, Control)} with {@link Control#defaults()}. */
+  public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, Grid grid) {
+    return tuneGrid(spec, data, grid, Control.defaults());
+  }
+
+  /**
+   * Fits every candidate of {@code grid} on every resample of {@code data} and scores it on the
+   * held-out rows.
+   *
+   * @throws IllegalArgumentException before any fit when the grid does not fit the spec or the
+   *     resamples do not fit the data
+   * @throws AllModelsFailedException when every fit failed (its notes say why)
+   */
+  public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, Grid grid, Control control) {
+    GridChecks.check(spec, grid);
+    checkRows(data);
+    return run(spec.parameters(), data, TaskPlan.of(spec, grid), control);
+  }
+
+  /** {@link #fitResamples(TunableSpec, ResampledData, Control)} with the defaults. */
+  public static TuneResults fitResamples(TunableSpec finalSpec, ResampledData data) {
+    return fitResamples(finalSpec, data, Control.defaults());
+  }
+
+  /**
+   * Fits one final spec on every resample (tune's {@code fit_resamples}); its config id is
+   * {@value #SINGLE_CONFIG}.
+   *
+   * @throws IllegalArgumentException when the spec still has {@code tune()} placeholders
+   */
+  public static TuneResults fitResamples(TunableSpec finalSpec, ResampledData data, Control control) {
+    requireFinal(finalSpec, "fitResamples");
+    checkRows(data);
+    return run(ParameterSet.of(List.of()), data, TaskPlan.single(finalSpec, SINGLE_CONFIG), control);
+  }
+
+  /** {@link #lastFit(TunableSpec, SplitData, Control)} with the defaults. */
+  public static LastFit lastFit(TunableSpec finalSpec, SplitData split) {
+    return lastFit(finalSpec, split, Control.defaults());
+  }
+
+  /**
+   * Fits a final spec on the training rows and scores it on the test rows (tune's
+   * {@code last_fit}).
+   *
+   * @throws IllegalArgumentException when the spec still has {@code tune()} placeholders
+   */
+  public static LastFit lastFit(TunableSpec finalSpec, SplitData split, Control control) {
+    requireFinal(finalSpec, "lastFit");
+    ModelEngine engine = split.engine();
+    engine.prepare(List.of(finalSpec), control.threads());
+    engine.configureThreads(1, control.threads());
+    ModelEngine.FittedModel model = engine.fit(finalSpec, split.training(), TaskRunner.seedFor(control.seed(), 0));
+    ClassPredictions predictions = model.predict(split.testing());
+    return new LastFit(model, control.metrics().evaluate(predictions), predictions,
+        TaskRunner.predictionRows(predictions, split.testing(), "train/test split", SINGLE_CONFIG));
+  }
+
+  private static TuneResults run(ParameterSet params, ResampledData data, TaskPlan plan, Control control) {
+    ModelEngine engine = data.engine();
+    Resamples resamples = data.resamples();
+    List<TaskRunner.TaskResult> results = new TaskRunner(engine, resamples, plan, control).run();
+    List<MetricRow> rows = new ArrayList<>();
+    List<Note> notes = new ArrayList<>();
+    List<PredictionRow> predictions = new ArrayList<>();
+    results.forEach(r -> {
+      rows.addAll(r.metrics());
+      notes.addAll(r.notes());
+      predictions.addAll(r.predictions());
+    });
+    if (rows.isEmpty()) {
+      throw new AllModelsFailedException(notes);
+    }
+    Map<String, Integer> configOrder = new LinkedHashMap<>();
+    plan.groups().forEach(g -> g.members().forEach(id -> configOrder.putIfAbsent(id, configOrder.size())));
+    Comparator<MetricRow> byConfig = Comparator.comparing(r -> configOrder.get(r.configId()));
+    rows.sort(byConfig);  // stable: resample order, then metric order, is kept within a config
+    notes.sort(Comparator.comparing(n -> configOrder.get(n.configId())));
+    return TuneResults.of(params, engine.levels(), control.metrics(), resamples.fingerprint(), rows, notes, predictions);
+  }
+
+  private static void checkRows(ResampledData data) {
+    if (data.resamples().nRows() != data.engine().size()) {
+      throw new IllegalArgumentException("the resamples index " + data.resamples().nRows() + " rows but the data has "
+          + data.engine().size() + "; make the resamples from this data");
+    }
+  }
+
+  private static void requireFinal(TunableSpec spec, String verb) {
+    if (!spec.isFinal()) {
+      throw new IllegalArgumentException(verb + " needs a final spec, but spec \"" + spec.name() + "\" still tunes "
+          + spec.parameters().ids() + "; use spec.finalize(results.selectBest(...)) or tuneGrid");
+    }
+  }
+}
