@@ -1,5 +1,6 @@
 package org.tune4j.tuning.engine;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -22,9 +23,12 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param progress receives progress after every finished task
  * @param epochLog receives per-epoch lines when verbose, or null
  * @param nanoClock the clock for rates and ETA (tests inject their own)
+ * @param onTaskDone receives every finished task's outcome, one call at a time (a journal appends it)
+ * @param completed outcomes of tasks already done in an earlier run, by key: they are not run again
  */
 public record Control(int threads, long seed, MetricSet metrics, boolean savePred, Consumer<Progress> progress,
-    Consumer<String> epochLog, LongSupplier nanoClock) {
+    Consumer<String> epochLog, LongSupplier nanoClock, Consumer<TaskOutcome> onTaskDone,
+    Map<String, TaskOutcome> completed) {
 
   /** Validates. */
   public Control {
@@ -34,6 +38,8 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(nanoClock, "nanoClock");
+    Objects.requireNonNull(onTaskDone, "onTaskDone");
+    completed = Map.copyOf(completed);
   }
 
   /** The defaults: all cores, seed 1, tune's default classification metrics, no predictions kept. */
@@ -60,6 +66,8 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
     private Consumer<Progress> progress = p -> { };
     private Consumer<String> epochLog;
     private LongSupplier nanoClock = System::nanoTime;
+    private Consumer<TaskOutcome> onTaskDone = o -> { };
+    private Map<String, TaskOutcome> completed = Map.of();
 
     private Builder() {}
 
@@ -105,9 +113,26 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
       return this;
     }
 
+    /** Receive every finished task's outcome, one call at a time, as soon as it finishes. */
+    public Builder onTaskDone(Consumer<TaskOutcome> sink) {
+      this.onTaskDone = sink;
+      return this;
+    }
+
+    /**
+     * Outcomes of an earlier run of the same grid and resamples (from its journal): these tasks are
+     * taken as done, and the results equal those of a run that was never interrupted.
+     */
+    public Builder completed(java.util.Collection<TaskOutcome> outcomes) {
+      Map<String, TaskOutcome> m = new java.util.LinkedHashMap<>();
+      outcomes.forEach(o -> m.put(o.key(), o));
+      this.completed = m;
+      return this;
+    }
+
     /** The control. */
     public Control build() {
-      return new Control(threads, seed, metrics, savePred, progress, epochLog, nanoClock);
+      return new Control(threads, seed, metrics, savePred, progress, epochLog, nanoClock, onTaskDone, completed);
     }
   }
 }

@@ -35,19 +35,28 @@ final class TaskRunner {
     this.control = control;
   }
 
-  /** What one task produced. */
-  record TaskResult(List<MetricRow> metrics, List<Note> notes, List<PredictionRow> predictions) {}
-
-  /** Runs every task; returns their results in task order (resample-major, then group). */
-  List<TaskResult> run() {
+  /** Runs every task not already done; returns all outcomes in task order (resample-major, then group). */
+  List<TaskOutcome> run() {
     int nGroups = plan.groups().size();
     int total = nGroups * resamples.size();
-    int workers = Math.max(1, Math.min(control.threads(), total));
+    TaskOutcome[] slots = new TaskOutcome[total];
+    List<Integer> todo = new ArrayList<>();
+    for (int k = 0; k < total; k++) {
+      TaskOutcome earlier = control.completed().get(keyOf(k / nGroups, plan.groups().get(k % nGroups)));
+      if (earlier != null) {
+        slots[k] = earlier;
+      } else {
+        todo.add(k);
+      }
+    }
+    if (todo.isEmpty()) {
+      return List.of(slots);
+    }
+    int workers = Math.max(1, Math.min(control.threads(), todo.size()));
     engine.prepare(plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads());
     engine.configureThreads(workers, control.threads());
-    TaskResult[] slots = new TaskResult[total];
     AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger(total - todo.size());
     long start = control.nanoClock().getAsLong();
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "tune4j-fit");
@@ -58,11 +67,14 @@ final class TaskRunner {
       List<Future<?>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         futures.add(pool.submit(() -> {
-          for (int k = next.getAndIncrement(); k < total; k = next.getAndIncrement()) {
-            slots[k] = runTask(k / nGroups, plan.groups().get(k % nGroups));
-            Progress p = new Progress(done.incrementAndGet(), total, control.nanoClock().getAsLong() - start);
+          for (int t = next.getAndIncrement(); t < todo.size(); t = next.getAndIncrement()) {
+            int k = todo.get(t);
+            TaskOutcome outcome = runTask(k / nGroups, plan.groups().get(k % nGroups));
+            slots[k] = outcome;
             synchronized (control) {
-              control.progress().accept(p);
+              control.onTaskDone().accept(outcome);
+              control.progress().accept(new Progress(done.incrementAndGet(), total,
+                  control.nanoClock().getAsLong() - start));
             }
           }
         }));
@@ -86,9 +98,18 @@ final class TaskRunner {
     return new SplittableRandom(runSeed ^ (0x9E3779B97F4A7C15L * (index + 1))).nextLong();
   }
 
-  private TaskResult runTask(int splitIndex, TaskPlan.Group group) {
+  private String keyOf(int splitIndex, TaskPlan.Group group) {
+    return TaskOutcome.key(group.members().get(0), resampleId(resamples.get(splitIndex)));
+  }
+
+  static String resampleId(Split split) {
+    return split.id() + split.id2().map(s -> "/" + s).orElse("");
+  }
+
+  private TaskOutcome runTask(int splitIndex, TaskPlan.Group group) {
     Split split = resamples.get(splitIndex);
-    String noteId = split.id() + split.id2().map(s -> "/" + s).orElse("");
+    String noteId = resampleId(split);
+    String key = keyOf(splitIndex, group);
     List<MetricRow> rows = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     List<PredictionRow> predictions = new ArrayList<>();
@@ -100,7 +121,7 @@ final class TaskRunner {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       group.members().forEach(id -> notes.add(new Note(id, noteId, "fit", "error", message)));
-      return new TaskResult(rows, notes, predictions);
+      return new TaskOutcome(key, group.members(), rows, notes, predictions);
     }
     int[] assessment = split.assessment();
     for (int m = 0; m < group.members().size(); m++) {
@@ -121,7 +142,7 @@ final class TaskRunner {
         predictions.addAll(predictionRows(p, assessment, noteId, configId));
       }
     }
-    return new TaskResult(rows, notes, predictions);
+    return new TaskOutcome(key, group.members(), rows, notes, predictions);
   }
 
   static boolean hasNaN(ClassPredictions p) {

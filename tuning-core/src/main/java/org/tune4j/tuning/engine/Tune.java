@@ -98,7 +98,7 @@ public final class Tune {
   private static TuneResults run(ParameterSet params, ResampledData data, TaskPlan plan, Control control) {
     ModelEngine engine = data.engine();
     Resamples resamples = data.resamples();
-    List<TaskRunner.TaskResult> results = new TaskRunner(engine, resamples, plan, control).run();
+    List<TaskOutcome> results = new TaskRunner(engine, resamples, plan, control).run();
     List<MetricRow> rows = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     List<PredictionRow> predictions = new ArrayList<>();

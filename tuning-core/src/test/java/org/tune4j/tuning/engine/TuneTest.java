@@ -183,4 +183,24 @@ class TuneTest {
         () -> Tune.tuneGrid(spec, wrong, Grids.regular(spec.parameters(), 2)));
     assertEquals("the resamples index 30 rows but the data has 40; make the resamples from this data", e.getMessage());
   }
+
+  @Test
+  void aResumedRunSkipsFinishedTasksAndEqualsAnUninterruptedOne() {
+    FakeSpec spec = FakeSpec.of(UNITS);
+    Grid grid = Grids.regular(spec.parameters(), 4);
+    List<TaskOutcome> journal = Collections.synchronizedList(new ArrayList<>());
+    TuneResults full = Tune.tuneGrid(spec, data(new FakeEngine(60), 3), grid,
+        Control.builder().threads(2).seed(8).onTaskDone(journal::add).build());
+    assertEquals(12, journal.size());
+    assertEquals(12, journal.stream().map(TaskOutcome::key).distinct().count());
+    assertTrue(journal.stream().anyMatch(o -> o.key().equals("Model1@Fold2")), journal.toString());
+    List<TaskOutcome> firstFive = new ArrayList<>(journal.subList(0, 5));
+    FakeEngine engine = new FakeEngine(60);
+    List<Progress> progress = new ArrayList<>();
+    TuneResults resumed = Tune.tuneGrid(spec, data(engine, 3), grid,
+        Control.builder().threads(2).seed(8).completed(firstFive).progress(progress::add).build());
+    assertEquals(7, engine.fits.get(), "only the unfinished tasks run");
+    assertEquals(6, progress.get(0).completed(), "progress counts the resumed tasks as done");
+    assertEquals(full, resumed);
+  }
 }
