@@ -93,6 +93,20 @@ public final class Backbone {
     return width;
   }
 
+  /**
+   * Checks that images fit this backbone's input.
+   *
+   * @throws IllegalArgumentException saying how to make them fit
+   */
+  public void requireFits(org.tune4j.models.data.ImageSet images) {
+    if (images.channels() != 3 || images.height() != height() || images.width() != width()) {
+      throw new IllegalArgumentException("images are " + images.channels() + "×" + images.height() + "×"
+          + images.width() + " but the backbone takes 3×" + height() + "×" + width()
+          + "; use ImageTransforms (padTo, toRgb) or build the backbone with inputSize(" + images.height()
+          + ", " + images.width() + ")");
+    }
+  }
+
   /** The DL4J configuration of this backbone (NCHW, Keras layer names). */
   public ComputationGraphConfiguration configuration() {
     long seed = weights instanceof Weights.Random r ? r.seed() : 0L;

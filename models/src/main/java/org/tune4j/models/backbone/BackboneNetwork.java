@@ -14,7 +14,7 @@ import org.tune4j.models.data.ImageSet;
  * stays bounded whatever the number of images. Not thread-safe: one network serves one thread
  * at a time (DL4J's rule); build one per thread.
  */
-public final class BackboneNetwork {
+public final class BackboneNetwork implements BackbonePlan {
   private final Backbone spec;
   private final ComputationGraph graph;
 
@@ -24,6 +24,7 @@ public final class BackboneNetwork {
   }
 
   /** What this network was built from. */
+  @Override
   public Backbone spec() {
     return spec;
   }
@@ -39,6 +40,7 @@ public final class BackboneNetwork {
   }
 
   /** The shape of one image's output: {@code [channels, h, w]} without pooling, {@code [channels]} with. */
+  @Override
   public long[] outputShape() {
     INDArray probe = Nd4j.zeros(DataType.FLOAT, 1, 3, spec.height(), spec.width());
     long[] s = graph.outputSingle(false, probe).shape();
@@ -53,16 +55,16 @@ public final class BackboneNetwork {
    * @return one row per image: {@code [n, channels]} with pooling, {@code [n, channels, h, w]} without
    * @throws IllegalArgumentException when the images do not fit the backbone's input
    */
+  @Override
   public INDArray output(ImageSet images, int chunk) {
-    if (images.channels() != 3 || images.height() != spec.height() || images.width() != spec.width()) {
-      throw new IllegalArgumentException("images are " + images.channels() + "×" + images.height() + "×"
-          + images.width() + " but the backbone takes 3×" + spec.height() + "×" + spec.width()
-          + "; use ImageTransforms (padTo, toRgb) or build the backbone with inputSize(" + images.height()
-          + ", " + images.width() + ")");
-    }
+    spec.requireFits(images);
     if (chunk < 1) {
       throw new IllegalArgumentException("chunk = " + chunk + " must be at least 1");
     }
+    return outputUnchecked(images, chunk);
+  }
+
+  private INDArray outputUnchecked(ImageSet images, int chunk) {
     int n = images.size();
     long[] one = outputShapeFor(images, chunk);
     long[] shape = one.clone();

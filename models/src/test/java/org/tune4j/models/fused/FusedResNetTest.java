@@ -1,0 +1,95 @@
+package org.tune4j.models.fused;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.api.Layer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.tune4j.models.backbone.Backbone;
+import org.tune4j.models.backbone.BackboneNetwork;
+import org.tune4j.models.backbone.Pooling;
+import org.tune4j.models.backbone.ResNetArchitecture;
+import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.weights.Weights;
+
+/** The equivalence contract: the fused plan gives DL4J's graph output within 1e-4 relative. */
+class FusedResNetTest {
+  /** Largest |fused − graph| allowed, relative to the largest |graph| output. */
+  static final double RELATIVE_TOLERANCE = 1e-4;
+
+  /** Sets every BatchNorm's statistics and affine terms to random values, so folding is exercised. */
+  static BackboneNetwork withRandomBatchNorm(BackboneNetwork net, long seed) {
+    Random r = new Random(seed);
+    for (Layer layer : net.graph().getLayers()) {
+      if (layer.paramTable().containsKey("gamma")) {
+        fill(layer.getParam("gamma"), r, 0.75, 1.25);
+        fill(layer.getParam("beta"), r, -0.1, 0.1);
+        fill(layer.getParam("mean"), r, -0.1, 0.1);
+        fill(layer.getParam("var"), r, 0.5, 1.5);
+      }
+      if (layer.paramTable().containsKey("b")) {
+        fill(layer.getParam("b"), r, -0.05, 0.05);
+      }
+    }
+    return net;
+  }
+
+  static void fill(INDArray target, Random r, double lo, double hi) {
+    float[] v = new float[(int) target.length()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (lo + (hi - lo) * r.nextDouble());
+    }
+    target.assign(Nd4j.create(v, target.shape(), 'c'));
+  }
+
+  static ImageSet images(int n, int size, long seed) {
+    Random r = new Random(seed);
+    float[] px = new float[n * 3 * size * size];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = r.nextFloat();
+    }
+    return ImageSet.of(size, size, 3, px, new int[n], List.of("x"));
+  }
+
+  static void assertEquivalent(BackboneNetwork net, ImageSet images, int chunk) {
+    INDArray graph = net.output(images, chunk);
+    INDArray fused = FusedResNet.of(net).output(images, chunk);
+    assertArrayEquals(graph.shape(), fused.shape());
+    double scale = graph.amaxNumber().doubleValue();
+    double diff = graph.sub(fused).amaxNumber().doubleValue();
+    assertTrue(scale > 0, "degenerate output");
+    assertTrue(diff <= RELATIVE_TOLERANCE * scale, "max |diff| " + diff + " vs max |output| " + scale);
+  }
+
+  @Test
+  void resnet50At32MatchesTheGraph() {
+    BackboneNetwork net = withRandomBatchNorm(Backbone.resnet50(Weights.random(5)).inputSize(32, 32).build(), 1);
+    assertEquivalent(net, images(10, 32, 2), 4);   // 4 + 4 + 2: a short last chunk
+  }
+
+  @Test
+  void resnet50PooledOutputsMatchTheGraph() {
+    for (Pooling p : new Pooling[] {Pooling.AVG, Pooling.MAX}) {
+      BackboneNetwork net = withRandomBatchNorm(Backbone.resnet50(Weights.random(5)).inputSize(64, 64).pooling(p)
+          .build(), 3);
+      assertEquivalent(net, images(3, 64, 4), 3);
+    }
+  }
+
+  @Test
+  void aSmallResNetAt224MatchesTheGraph() {
+    ResNetArchitecture small = ResNetArchitecture.of(16, List.of(1, 2, 1, 1), List.of(8, 16, 16, 32));
+    BackboneNetwork net = withRandomBatchNorm(Backbone.resnet(small, Weights.random(6)).inputSize(224, 224).build(), 5);
+    assertEquivalent(net, images(3, 224, 6), 2);
+  }
+
+  @Test
+  void resnet50At224MatchesTheGraphOnOneImage() {
+    BackboneNetwork net = withRandomBatchNorm(Backbone.resnet50(Weights.random(7)).build(), 7);
+    assertEquivalent(net, images(1, 224, 8), 1);
+  }
+}
