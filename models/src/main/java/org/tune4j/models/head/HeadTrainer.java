@@ -2,7 +2,6 @@ package org.tune4j.models.head;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -25,7 +24,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * reference training path.
  *
  * <p>Rows are split as Keras' {@code validation_split} does (the last share is held out, before
- * any shuffling); each epoch visits the training rows in a fresh order drawn from the fit's seed.
+ * any shuffling); each epoch visits the training rows in the order {@link MinibatchOrder} draws
+ * from the fit's seed and the epoch.
  * Stateless; each call builds its own network, so calls on different threads are independent.
  */
 public final class HeadTrainer {
@@ -69,14 +69,10 @@ public final class HeadTrainer {
     MultiLayerNetwork net = new MultiLayerNetwork(configuration(head, fit, (int) features.columns(), levels.size()));
     net.init();
     INDArray oneHot = oneHot(labels, levels.size());
-    int[] trainRows = range(0, nTrain);
     int[] valRows = range(nTrain, n);
-    Random order = new Random(fit.seed());
     List<EpochMetrics> history = new ArrayList<>();
     for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-      shuffle(trainRows, order);
-      for (int from = 0; from < nTrain; from += fit.batchSize()) {
-        int[] batch = java.util.Arrays.copyOfRange(trainRows, from, Math.min(nTrain, from + fit.batchSize()));
+      for (int[] batch : MinibatchOrder.batches(nTrain, fit.batchSize(), fit.seed(), epoch)) {
         net.fit(new DataSet(features.getRows(batch), oneHot.getRows(batch)));
       }
       double[] train = lossAndAccuracy(net, features, labels, range(0, nTrain));
@@ -161,14 +157,5 @@ public final class HeadTrainer {
       r[i] = from + i;
     }
     return r;
-  }
-
-  private static void shuffle(int[] a, Random rnd) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
   }
 }

@@ -1,7 +1,9 @@
 package org.tune4j.models.transfer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.tune4j.models.backbone.BackboneNetwork;
+import org.tune4j.models.backbone.Backbone;
+import org.tune4j.models.backbone.BackbonePlan;
+import org.tune4j.models.fused.FusedResNet;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.head.HeadInput;
 
@@ -14,16 +16,36 @@ import org.tune4j.models.head.HeadInput;
  * Not thread-safe (it uses the backbone network).
  */
 public final class Featurizer {
-  /** Images pushed through the backbone at once: bounds memory on large sets. */
-  public static final int DEFAULT_CHUNK = 32;
-
-  private final BackboneNetwork backbone;
+  private final BackbonePlan backbone;
   private final HeadInput reduction;
 
-  /** A featurizer over a built backbone. */
-  public Featurizer(BackboneNetwork backbone, HeadInput reduction) {
+  /** A featurizer over a built backbone: DL4J's graph or the fused plan. */
+  public Featurizer(BackbonePlan backbone, HeadInput reduction) {
     this.backbone = backbone;
     this.reduction = reduction;
+  }
+
+  /** A featurizer running {@code backbone} (built here, frozen) through the fused inference plan. */
+  public static Featurizer fused(Backbone backbone, HeadInput reduction) {
+    return new Featurizer(FusedResNet.of(backbone.build()), reduction);
+  }
+
+  /** The backbone plan this featurizer runs. */
+  public BackbonePlan plan() {
+    return backbone;
+  }
+
+  /** The reduction to one vector per image. */
+  public HeadInput reduction() {
+    return reduction;
+  }
+
+  /**
+   * Images pushed through the backbone at once: large enough to amortise each operation, small
+   * enough to bound memory (128 at 32×32, 16 at 224×224).
+   */
+  public static int chunkFor(int height, int width) {
+    return Math.max(16, Math.min(128, (1 << 17) / (height * width)));
   }
 
   /**
@@ -32,7 +54,7 @@ public final class Featurizer {
    * @throws IllegalArgumentException when global pooling is asked of a backbone that already pools
    */
   public INDArray features(ImageSet images) {
-    INDArray out = backbone.output(images, DEFAULT_CHUNK);
+    INDArray out = backbone.output(images, chunkFor(images.height(), images.width()));
     if (out.rank() == 2) {
       if (reduction != HeadInput.FLATTEN) {
         throw new IllegalArgumentException("the head's " + reduction + " needs a 4-D backbone output, but the"

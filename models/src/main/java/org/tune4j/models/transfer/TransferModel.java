@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tune4j.models.backbone.Backbone;
-import org.tune4j.models.backbone.BackboneNetwork;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FitSpec;
@@ -16,8 +15,9 @@ import org.tune4j.models.head.HeadTrainer;
  * A transfer-learning model: a frozen backbone, a new trainable head, and how to fit it — the
  * kerasnip vignette's model in one value.
  *
- * <p>{@link #fit} builds the backbone, featurizes the training images once (the backbone is
- * frozen), trains the head and returns a {@link FittedTransferModel} that predicts new images.
+ * <p>{@link #fit} builds the backbone, featurizes the training images once through the fused
+ * inference plan (the backbone is frozen, so this equals DL4J's graph within float tolerance),
+ * trains the head and returns a {@link FittedTransferModel} that predicts new images.
  * Immutable and thread-safe; each fit builds its own networks.
  *
  * <pre>{@code
@@ -54,8 +54,7 @@ public record TransferModel(Backbone backbone, HeadSpec head, FitSpec fit) {
    * @param onEpoch receives each epoch's metrics as it ends
    */
   public FittedTransferModel fit(ImageSet train, Consumer<EpochMetrics> onEpoch) {
-    BackboneNetwork network = backbone.build();
-    Featurizer featurizer = new Featurizer(network, head.input());
+    Featurizer featurizer = Featurizer.fused(backbone, head.input());
     INDArray features = featurizer.features(train);
     FittedHead fitted = HeadTrainer.fit(features, train.labels(), train.levels(), head, fit, onEpoch);
     return new FittedTransferModel(this, featurizer, fitted);

@@ -39,7 +39,7 @@ final class FeatureStore {
     String key = key(model.backbone(), model.head().input());
     Entry e = entries.get(key);
     if (e == null) {
-      Featurizer featurizer = new Featurizer(model.backbone().build(), model.head().input());
+      Featurizer featurizer = Featurizer.fused(model.backbone(), model.head().input());
       e = new Entry(featurizer, featurizer.features(data));
       entries.put(key, e);
     }
