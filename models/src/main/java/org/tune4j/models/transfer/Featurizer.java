@@ -16,22 +16,33 @@ import org.tune4j.models.head.HeadInput;
  * Not thread-safe (it uses the backbone network).
  */
 public final class Featurizer {
-  private final BackbonePlan backbone;
+  private final java.util.function.Supplier<BackbonePlan> planSource;
   private final HeadInput reduction;
+  private BackbonePlan backbone;
 
   /** A featurizer over a built backbone: DL4J's graph or the fused plan. */
   public Featurizer(BackbonePlan backbone, HeadInput reduction) {
-    this.backbone = backbone;
+    this(() -> backbone, reduction);
+  }
+
+  private Featurizer(java.util.function.Supplier<BackbonePlan> planSource, HeadInput reduction) {
+    this.planSource = planSource;
     this.reduction = reduction;
   }
 
-  /** A featurizer running {@code backbone} (built here, frozen) through the fused inference plan. */
+  /**
+   * A featurizer running {@code backbone} (frozen) through the fused inference plan; the backbone
+   * is built on first use, so a featurizer whose features came from a cache costs nothing.
+   */
   public static Featurizer fused(Backbone backbone, HeadInput reduction) {
-    return new Featurizer(FusedResNet.of(backbone.build()), reduction);
+    return new Featurizer(() -> FusedResNet.of(backbone.build()), reduction);
   }
 
-  /** The backbone plan this featurizer runs. */
-  public BackbonePlan plan() {
+  /** The backbone plan this featurizer runs (built now if it was not yet). */
+  public synchronized BackbonePlan plan() {
+    if (backbone == null) {
+      backbone = planSource.get();
+    }
     return backbone;
   }
 
@@ -54,11 +65,12 @@ public final class Featurizer {
    * @throws IllegalArgumentException when global pooling is asked of a backbone that already pools
    */
   public INDArray features(ImageSet images) {
-    INDArray out = backbone.output(images, chunkFor(images.height(), images.width()));
+    BackbonePlan plan = plan();
+    INDArray out = plan.output(images, chunkFor(images.height(), images.width()));
     if (out.rank() == 2) {
       if (reduction != HeadInput.FLATTEN) {
         throw new IllegalArgumentException("the head's " + reduction + " needs a 4-D backbone output, but the"
-            + " backbone already pools (" + backbone.spec().pooling() + "); use a flatten head or backbone pooling NONE");
+            + " backbone already pools (" + plan.spec().pooling() + "); use a flatten head or backbone pooling NONE");
       }
       return out;
     }

@@ -16,7 +16,9 @@ import org.tune4j.models.transfer.TransferModel;
  */
 final class FeatureStore {
   private final ImageSet data;
+  private final java.util.Optional<FeatureCache> cache;
   private final Map<String, Entry> entries = new HashMap<>();
+  private String dataFingerprint;
 
   /**
    * Features of the whole data set for one frozen prefix.
@@ -27,7 +29,21 @@ final class FeatureStore {
   record Entry(Featurizer featurizer, INDArray features) {}
 
   FeatureStore(ImageSet data) {
+    this(data, java.util.Optional.empty());
+  }
+
+  FeatureStore(ImageSet data, java.util.Optional<FeatureCache> cache) {
     this.data = data;
+    this.cache = cache;
+  }
+
+  /** The same images with a disk cache behind the memory one. */
+  FeatureStore withCache(FeatureCache newCache) {
+    return new FeatureStore(data, java.util.Optional.of(newCache));
+  }
+
+  java.util.Optional<FeatureCache> cache() {
+    return cache;
   }
 
   ImageSet data() {
@@ -40,10 +56,25 @@ final class FeatureStore {
     Entry e = entries.get(key);
     if (e == null) {
       Featurizer featurizer = Featurizer.fused(model.backbone(), model.head().input());
-      e = new Entry(featurizer, featurizer.features(data));
+      String diskKey = cache.isPresent() ? FeatureKeys.of(model.backbone(), model.head().input(), dataFingerprint()) : null;
+      INDArray features = cache.flatMap(c -> c.load(diskKey)).orElse(null);
+      if (features == null) {
+        features = featurizer.features(data);
+        if (cache.isPresent()) {
+          cache.get().store(diskKey, features);
+        }
+      }
+      e = new Entry(featurizer, features);
       entries.put(key, e);
     }
     return e;
+  }
+
+  private String dataFingerprint() {
+    if (dataFingerprint == null) {
+      dataFingerprint = FeatureKeys.fingerprint(data);
+    }
+    return dataFingerprint;
   }
 
   /** How many distinct frozen prefixes have been featurized. */

@@ -44,6 +44,12 @@ public final class ImageResamples implements ResampledData {
     return new ImageResamples(data, resamples, new TransferEngine(new FeatureStore(data), identity(data.size())));
   }
 
+  /** These resamples with features also kept on disk in {@code cache} (see {@link FeatureCache}). */
+  public ImageResamples withFeatureCache(FeatureCache cache) {
+    return new ImageResamples(data, resamples, new TransferEngine(new FeatureStore(data).withCache(cache),
+        identity(data.size())));
+  }
+
   /** {@code v}-fold cross-validation stratified by label (balanced folds), seeded. */
   public static ImageResamples vfoldCv(ImageSet data, int v, long seed) {
     return of(data, Resampling.vfoldCv(Strata.of(data.labels()), v).seed(seed).build());

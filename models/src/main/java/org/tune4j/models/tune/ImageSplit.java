@@ -28,10 +28,22 @@ public final class ImageSplit implements SplitData {
   private final FeatureStore store;
 
   private ImageSplit(ImageSet all, int[] training, int[] testing) {
+    this(all, training, testing, new FeatureStore(all));
+  }
+
+  private ImageSplit(ImageSet all, int[] training, int[] testing, FeatureStore store) {
     this.all = all;
     this.training = training;
     this.testing = testing;
-    this.store = new FeatureStore(all);
+    this.store = store;
+  }
+
+  /**
+   * This split with features also kept on disk in {@code cache}: a later run on the same images
+   * with the same backbone reads them instead of running the backbone.
+   */
+  public ImageSplit withFeatureCache(FeatureCache cache) {
+    return new ImageSplit(all, training, testing, store.withCache(cache));
   }
 
   /** A stratified random split keeping {@code prop} of the rows for training (rsample's initial_split). */
@@ -57,6 +69,11 @@ public final class ImageSplit implements SplitData {
       te[i] = train.size() + i;
     }
     return new ImageSplit(all, tr, te);
+  }
+
+  /** Every image of the split, training rows first for {@link #of(TrainTest)}. */
+  public ImageSet allImages() {
+    return all;
   }
 
   /** The training images. */
