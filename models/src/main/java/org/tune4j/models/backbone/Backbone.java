@@ -1,9 +1,11 @@
 package org.tune4j.models.backbone;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.tune4j.models.backend.NativeBackend;
+import org.tune4j.models.weights.ImageNetWeights;
 import org.tune4j.models.weights.KerasWeightsLoader;
 import org.tune4j.models.weights.Weights;
 
@@ -114,16 +116,35 @@ public final class Backbone {
   }
 
   /**
-   * Builds the network and sets its weights: initialised from the seed, or loaded from the file.
+   * Builds the network and sets its weights: initialised from the seed, loaded from the file, or,
+   * for {@link Weights#imagenet()}, loaded from the file {@link ImageNetWeights#standard()} finds or
+   * downloads.
    *
-   * @throws IllegalArgumentException when the weights file is missing, corrupt or does not fit
+   * @throws IllegalArgumentException when the weights file is missing, corrupt or does not fit, or
+   *     ImageNet weights are asked for another architecture than ResNet50
+   * @throws IllegalStateException when the ImageNet weights are nowhere and cannot be downloaded
    */
   public BackboneNetwork build() {
+    return build(ImageNetWeights.standard());
+  }
+
+  /** As {@link #build()}, with the ImageNet weights found by {@code imagenet}. */
+  public BackboneNetwork build(ImageNetWeights imagenet) {
+    Path file = null;
+    if (weights instanceof Weights.KerasFile f) {
+      file = f.path();
+    } else if (weights instanceof Weights.ImageNet) {
+      if (!architecture.equals(ResNetArchitecture.resnet50())) {
+        throw new IllegalArgumentException("Weights.imagenet() holds Keras' ResNet50 weights but this backbone is "
+            + architecture.name() + "; use Backbone.resnet50, or Weights.file(path) / Weights.random(seed)");
+      }
+      file = imagenet.resolve();                    // before the graph: fail fast, without the 23M parameters
+    }
     NativeBackend.initialize();
     ComputationGraph graph = new ComputationGraph(configuration());
     graph.init();
-    if (weights instanceof Weights.KerasFile f) {
-      KerasWeightsLoader.load(graph, f.path());
+    if (file != null) {
+      KerasWeightsLoader.load(graph, file);
     }
     return new BackboneNetwork(this, graph);
   }

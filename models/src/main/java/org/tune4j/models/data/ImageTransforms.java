@@ -59,7 +59,10 @@ public final class ImageTransforms {
     return ImageSet.wrap(images.height(), images.width(), 3, out, images.labels(), images.levels());
   }
 
-  /** Divides every pixel by 255, mapping 0–255 to {@code [0, 1]}. */
+  /**
+   * Divides every pixel by 255, mapping 0–255 to {@code [0, 1]}: the same as
+   * {@link Preprocessing#SCALE01}, whose siblings are Keras' {@code caffe} and {@code torch} modes.
+   */
   public static ImageSet scale01(ImageSet images) {
     float[] px = images.pixels();
     for (int i = 0; i < px.length; i++) {

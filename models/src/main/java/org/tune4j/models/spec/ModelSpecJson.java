@@ -18,7 +18,8 @@ import org.tune4j.tuning.spec.Tunable;
  * {@code blocks} (each {@code name}, {@code kind}, {@code inputs}, {@code args}, {@code repeat}),
  * {@code fit}, {@code compile} and {@code overrides} (replaced parameter ranges). A tuned argument
  * is {@code {"tune": null}} or {@code {"tune": "my_id"}}; weights are
- * {@code {"type": "random", "seed": 42}} or {@code {"type": "file", "path": "…"}}.
+ * {@code {"type": "random", "seed": 42}}, {@code {"type": "file", "path": "…"}} or
+ * {@code {"type": "imagenet"}}.
  */
 public final class ModelSpecJson {
   /** The format version written. */
@@ -128,6 +129,11 @@ public final class ModelSpecJson {
       m.put("seed", r.seed());
       return m;
     }
+    if (v instanceof Weights.ImageNet) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", "imagenet");
+      return m;
+    }
     if (v instanceof Weights.KerasFile f) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("type", "file");
@@ -150,8 +156,12 @@ public final class ModelSpecJson {
       return switch (type) {
         case "random" -> Weights.random(Json.requireLong(m, "seed", path));
         case "file" -> Weights.file(Path.of(Json.requireString(m, "path", path)));
+        case "imagenet" -> {
+          Json.unknownKeys(m, Set.of("type"), path);
+          yield Weights.imagenet();
+        }
         default -> throw new IllegalArgumentException(Json.child(path, "type") + " is \"" + type
-            + "\"; choose random or file");
+            + "\"; choose random, file or imagenet");
       };
     }
     if (v == null) {

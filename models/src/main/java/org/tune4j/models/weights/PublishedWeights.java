@@ -1,14 +1,8 @@
 package org.tune4j.models.weights;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.tune4j.models.data.PublishedFile;
 
 /**
  * The published Keras weights files tune4j knows by name, with their md5 checksums and origin.
@@ -48,6 +42,11 @@ public enum PublishedWeights {
     return url;
   }
 
+  /** This file as a {@link PublishedFile}, for {@link org.tune4j.models.data.Downloader}. */
+  public PublishedFile asPublishedFile() {
+    return PublishedFile.of(fileName, md5, url);
+  }
+
   /** The published file this path claims to be, judged by its file name. */
   public static Optional<PublishedWeights> claimedBy(Path path) {
     Path name = path.getFileName();
@@ -78,19 +77,8 @@ public enum PublishedWeights {
     }
   }
 
-  /** The md5 of a file's content, lower-case hex. */
+  /** The md5 of a file's content, lower-case hex (see {@link PublishedFile#md5Of}). */
   public static String md5Of(Path path) {
-    try (InputStream in = Files.newInputStream(path)) {
-      MessageDigest digest = MessageDigest.getInstance("MD5");
-      byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        digest.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no MD5 digest", e);
-    }
+    return PublishedFile.md5Of(path);
   }
 }

@@ -4,14 +4,19 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where a backbone's weights come from: random with an explicit seed, or a Keras weights file.
+ * Where a backbone's weights come from: random with an explicit seed, a Keras weights file, or
+ * Keras' published ImageNet weights, found or downloaded when the backbone is built.
+ *
+ * <p>Values are immutable records, thread-safe; none touches the disk or the network until a
+ * backbone is built.
  *
  * <pre>{@code
  * Weights w = Weights.file(Path.of("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5"));
  * Weights r = Weights.random(42);
+ * Weights i = Weights.imagenet();     // ~/.keras/models, ~/.tune4j/weights, or downloaded
  * }</pre>
  */
-public sealed interface Weights permits Weights.Random, Weights.KerasFile {
+public sealed interface Weights permits Weights.Random, Weights.KerasFile, Weights.ImageNet {
 
   /** Random weights (Keras' initializers: Glorot-uniform kernels, zero biases, identity BatchNorm). */
   static Weights random(long seed) {
@@ -24,6 +29,15 @@ public sealed interface Weights permits Weights.Random, Weights.KerasFile {
    */
   static Weights file(Path path) {
     return new KerasFile(path);
+  }
+
+  /**
+   * Keras' ImageNet weights for ResNet50 without its top, resolved when the backbone is built:
+   * {@code ~/.keras/models/}, then tune4j's cache ({@code ~/.tune4j/weights/}), else downloaded into
+   * that cache and verified; see {@link ImageNetWeights}.
+   */
+  static Weights imagenet() {
+    return new ImageNet();
   }
 
   /** One line for logs and the demo: what these weights are. */
@@ -55,6 +69,17 @@ public sealed interface Weights permits Weights.Random, Weights.KerasFile {
     @Override
     public String describe() {
       return "Keras weights from " + path;
+    }
+  }
+
+  /**
+   * Keras' published ImageNet weights ({@link PublishedWeights#RESNET50_NOTOP}), found or
+   * downloaded by {@link ImageNetWeights} when the backbone is built.
+   */
+  record ImageNet() implements Weights {
+    @Override
+    public String describe() {
+      return "Keras ImageNet weights (" + PublishedWeights.RESNET50_NOTOP.fileName() + ")";
     }
   }
 }

@@ -51,6 +51,23 @@ class ModelSpecJsonTest {
   }
 
   @Test
+  void imagenetWeightsRoundTripAsTheirType() {
+    ModelSpec spec = ModelSpec.functional("imagenet")
+        .block("input", Blocks.imageInput(32, 32))
+        .block("base", Blocks.resnet50(Weights.imagenet()), "input")
+        .block("flat", Blocks.flatten(), "base")
+        .block("output", Blocks.softmaxOutput(), "flat");
+    String json = spec.toJson();
+    assertTrue(json.replaceAll("\\s", "").contains("\"weights\":{\"type\":\"imagenet\"}"), json);
+    ModelSpec back = ModelSpec.fromJson(json);
+    assertEquals(spec, back);
+    assertEquals(Weights.imagenet(), back.nodes().get("base").block().args().get("weights"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ModelSpec.fromJson(json.replace("\"imagenet\"", "\"imagenet\", \"seed\": 1")));
+    assertTrue(e.getMessage().contains("seed"), e.getMessage());
+  }
+
+  @Test
   void theSpecsParametersAndAGridRoundTripToo() {
     ModelSpec spec = everyFeature();
     assertEquals(spec.parameters(), org.tune4j.tuning.params.ParameterSet.fromJson(spec.parameters().toJson()));
@@ -83,7 +100,7 @@ class ModelSpecJsonTest {
     assertTrue(arg.getMessage().startsWith("$.blocks[3].args.activation: dense activation = 3 is not a name"),
         arg.getMessage());
     IllegalArgumentException weights = assertThrows(IllegalArgumentException.class,
-        () -> ModelSpec.fromJson(json.replace("\"random\"", "\"imagenet\"")));
-    assertTrue(weights.getMessage().contains("is \"imagenet\"; choose random or file"), weights.getMessage());
+        () -> ModelSpec.fromJson(json.replace("\"random\"", "\"pretrained\"")));
+    assertTrue(weights.getMessage().contains("is \"pretrained\"; choose random, file or imagenet"), weights.getMessage());
   }
 }
