@@ -1,16 +1,25 @@
 package org.tune4j.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import org.tune4j.cli.compare.CompareCommand;
 import org.tune4j.cli.demo.DemoCommand;
+import org.tune4j.cli.job.InitCommand;
 import org.tune4j.cli.metrics.MetricsCommand;
+import org.tune4j.cli.report.ReportCommand;
+import org.tune4j.cli.run.RunDirectoryException;
+import org.tune4j.cli.run.TuneCommand;
+import org.tune4j.tuning.engine.AllModelsFailedException;
 
 /**
  * The {@code tune4j} command: dispatches to a sub-command and exits with its code.
  *
  * <p>Exit codes: 0 done; 1 an unexpected failure (a bug: please report it with the log); 2 bad
- * input (the message says which value and how to fix it).
+ * input (the message says which value and how to fix it); 3 every fit failed; 4 a run directory that
+ * cannot be written; 5 {@code compare} refused runs whose resamples differ. Stateless.
  */
 public final class Main {
   /** Done. */
@@ -19,16 +28,34 @@ public final class Main {
   public static final int FAILED = 1;
   /** Bad input: a wrong argument, file or value. */
   public static final int BAD_INPUT = 2;
+  /** Every fit failed: nothing to rank (the notes say why). */
+  public static final int ALL_FAILED = 3;
+  /** The run directory cannot be created or written. */
+  public static final int RUN_DIR_UNWRITABLE = 4;
+  /** {@code compare}: the two runs' resamples have different fingerprints. */
+  public static final int RESAMPLES_DIFFER = 5;
+
+  private static final String COMMANDS = "demo, tune, resume, report, compare, init, metrics, help";
 
   private Main() {}
 
   /** Runs {@code tune4j} and exits the JVM with the sub-command's exit code. */
   public static void main(String[] args) {
-    System.exit(run(Arrays.asList(args), System.out, System.err));
+    System.exit(run(Arrays.asList(args), System.out, System.err, Clock.systemUTC(), System.console() != null));
   }
 
-  /** Runs one sub-command with output to the given streams; returns the exit code. */
+  /** Runs one sub-command with output to the given streams (not a terminal); returns the exit code. */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Clock.systemUTC(), false);
+  }
+
+  /**
+   * Runs one sub-command; returns the exit code.
+   *
+   * @param clock the clock of run directory names and log lines
+   * @param terminal whether {@code err} is a terminal (a progress bar) or not (progress lines)
+   */
+  public static int run(List<String> args, PrintStream out, PrintStream err, Clock clock, boolean terminal) {
     if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
       out.print(usage());
       return OK;
@@ -38,17 +65,53 @@ public final class Main {
     try {
       switch (command) {
         case "demo":
-          return DemoCommand.run(rest, out, err);
+          return DemoCommand.run(rest, out, err, clock, terminal);
+        case "tune":
+          return TuneCommand.tune(rest, out, err, clock, terminal);
+        case "resume":
+          return TuneCommand.resume(rest, out, err, clock, terminal);
+        case "report":
+          return ReportCommand.run(rest, out, err);
+        case "compare":
+          return CompareCommand.run(rest, out, err);
+        case "init":
+          return InitCommand.run(rest, out, err);
         case "metrics":
           return MetricsCommand.run(rest, out, err);
         default:
-          err.println("tune4j: unknown command \"" + command + "\"; choose from: demo, metrics, help");
+          err.println("tune4j: unknown command \"" + command + "\"; choose from: " + COMMANDS);
           return BAD_INPUT;
       }
+    } catch (AllModelsFailedException e) {
+      err.println("tune4j " + command + ": every fit failed: " + e.getMessage());
+      e.notes().stream().limit(5).forEach(n -> err.println("  " + n.configId() + " " + n.id() + ": " + n.message()));
+      return ALL_FAILED;
+    } catch (RunDirectoryException e) {
+      err.println("tune4j " + command + ": " + e.getMessage());
+      return RUN_DIR_UNWRITABLE;
     } catch (IllegalArgumentException e) {
       err.println("tune4j " + command + ": " + e.getMessage());
       return BAD_INPUT;
+    } catch (IOException e) {
+      err.println("tune4j " + command + ": " + e);
+      return BAD_INPUT;
+    } catch (RuntimeException e) {
+      RunDirectoryException dir = runDirCause(e);
+      if (dir != null) {
+        err.println("tune4j " + command + ": " + dir.getMessage());
+        return RUN_DIR_UNWRITABLE;
+      }
+      throw e;
     }
+  }
+
+  private static RunDirectoryException runDirCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RunDirectoryException r) {
+        return r;
+      }
+    }
+    return null;
   }
 
   static String usage() {
@@ -58,13 +121,23 @@ public final class Main {
         "Usage: tune4j <command> [options]",
         "",
         "Commands:",
-        "  demo     fit the kerasnip transfer-learning vignette on the embedded Fashion-MNIST sample",
-        "           (tune4j demo --help for its options)",
+        "  demo     tune a frozen ResNet50's head on the embedded Fashion-MNIST sample (5-fold CV, 8",
+        "           candidates, last fit, report); --vignette for the single-fit vignette (demo --help)",
+        "  tune     " + TuneCommand.TUNE_USAGE,
+        "           run a job file (YAML or JSON) in a run directory",
+        "  resume   " + TuneCommand.RESUME_USAGE,
+        "           finish a run that was stopped, without redoing finished tasks",
+        "  report   " + ReportCommand.USAGE,
+        "           (re)write the run's self-contained report.html",
+        "  compare  " + CompareCommand.USAGE,
+        "           per-candidate metric changes between two runs on the same resamples",
+        "  init     print a commented example job: tune4j init > job.yaml",
         "  metrics  score a predictions CSV with yardstick's metrics",
         "           (tune4j metrics PREDICTIONS.csv --truth COLUMN [--metrics a,b] [--format table|csv|json])",
         "  help     show this text",
         "",
-        "Exit codes: 0 done, 1 unexpected failure, 2 bad input.",
+        "Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 every fit failed, 4 run directory not writable,",
+        "5 compare: the runs' resamples differ.",
         "");
   }
 }

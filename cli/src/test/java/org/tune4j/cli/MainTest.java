@@ -23,7 +23,11 @@ class MainTest {
     assertEquals(Main.OK, run());
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("demo"), text);
-    assertTrue(text.contains("Exit codes: 0 done, 1 unexpected failure, 2 bad input."), text);
+    assertTrue(text.contains("Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 every fit failed, 4 run directory"
+        + " not writable,"), text);
+    for (String command : List.of("demo", "tune", "resume", "report", "compare", "init", "metrics")) {
+      assertTrue(text.contains("\n  " + command + " "), command);
+    }
     assertEquals(Main.OK, run("--help"));
   }
 

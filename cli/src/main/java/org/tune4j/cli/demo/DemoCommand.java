@@ -1,6 +1,8 @@
 package org.tune4j.cli.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,19 +25,30 @@ import org.tune4j.models.weights.PublishedWeights;
 import org.tune4j.models.weights.Weights;
 
 /**
- * {@code tune4j demo}: kerasnip's "Transfer Learning with Keras Applications" vignette on the
+ * {@code tune4j demo}: by default the vignette at tuning scale ({@link TuningDemo}); with
+ * {@code --vignette}, kerasnip's "Transfer Learning with Keras Applications" vignette on the
  * embedded Fashion-MNIST sample — a frozen ResNet50 without its top, a flatten + softmax head, 5
- * epochs with validation split 0.2 on 500 images, then accuracy on 100 test images.
+ * epochs with validation split 0.2 on 500 images, then accuracy on 100 test images. Stateless.
  */
 public final class DemoCommand {
   private DemoCommand() {}
 
-  /** Runs the demo; returns the exit code. */
-  public static int run(List<String> args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the demo: the tuning-scale job by default, the single-fit vignette with {@code --vignette};
+   * returns the exit code.
+   */
+  public static int run(List<String> args, PrintStream out, PrintStream err, Clock clock, boolean terminal)
+      throws IOException {
+    boolean vignette = args.contains("--vignette");
+    List<String> rest = args.stream().filter(a -> !a.equals("--vignette")).toList();
     if (args.contains("--help") || args.contains("-h")) {
-      out.print(DemoOptions.HELP);
+      out.print(vignette ? DemoOptions.HELP : TuningDemo.HELP);
       return Main.OK;
     }
+    return vignette ? vignette(rest, out) : TuningDemo.run(rest, out, err, clock, terminal);
+  }
+
+  private static int vignette(List<String> args, PrintStream out) {
     DemoOptions options = DemoOptions.parse(args);
     long start = System.nanoTime();
     BackendInfo backend = NativeBackend.initialize();

@@ -16,9 +16,9 @@ import java.util.Optional;
 record DemoOptions(int trainPerClass, int testPerClass, int epochs, Optional<Path> weights, long seed) {
 
   static final String HELP = String.join(System.lineSeparator(),
-      "Usage: tune4j demo [--weights FILE.h5] [--train-per-class N] [--test-per-class N] [--epochs N] [--seed N]",
+      "Usage: tune4j demo --vignette [--weights FILE.h5] [--train-per-class N] [--test-per-class N] [--epochs N] [--seed N]",
       "",
-      "Fits kerasnip's transfer-learning vignette on the embedded Fashion-MNIST sample: a frozen",
+      "With --vignette: fits kerasnip's transfer-learning vignette on the embedded Fashion-MNIST sample: a frozen",
       "ResNet50 without its top, a flatten + softmax head, 5 epochs, validation split 0.2, then",
       "scores 100 held-out test images.",
       "",
@@ -52,14 +52,14 @@ record DemoOptions(int trainPerClass, int testPerClass, int epochs, Optional<Pat
     return new DemoOptions(train, test, epochs, Optional.ofNullable(weights), seed);
   }
 
-  private static String value(List<String> args, int i, String option) {
+  static String value(List<String> args, int i, String option) {
     if (i >= args.size()) {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args.get(i);
   }
 
-  private static int intIn(String s, String option, int min, int max) {
+  static int intIn(String s, String option, int min, int max) {
     long v = longOf(s, option);
     if (v < min || v > max) {
       throw new IllegalArgumentException(option + " " + s + " is outside " + min + ".." + max);
@@ -67,7 +67,7 @@ record DemoOptions(int trainPerClass, int testPerClass, int epochs, Optional<Pat
     return (int) v;
   }
 
-  private static long longOf(String s, String option) {
+  static long longOf(String s, String option) {
     try {
       return Long.parseLong(s);
     } catch (NumberFormatException e) {

@@ -40,7 +40,8 @@ class DemoCommandTest {
 
   @Test
   void runsTheVignetteAndPrintsTheAccuracyLine() {
-    assertEquals(Main.OK, run("demo", "--train-per-class", "5", "--test-per-class", "2", "--epochs", "2"), err.toString());
+    assertEquals(Main.OK, run("demo", "--vignette", "--train-per-class", "5", "--test-per-class", "2", "--epochs", "2"),
+        err.toString());
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("No ImageNet weights at " + home.resolve(".keras/models/resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5")
         + ": using random frozen weights (seed 42); point at a weights file with --weights FILE.h5"), text);
@@ -57,7 +58,7 @@ class DemoCommandTest {
   @Test
   void aMissingWeightsFileIsBadInputNamingTheFile() {
     Path absent = home.resolve("absent.h5");
-    assertEquals(Main.BAD_INPUT, run("demo", "--weights", absent.toString(), "--train-per-class", "1"));
+    assertEquals(Main.BAD_INPUT, run("demo", "--vignette", "--weights", absent.toString(), "--train-per-class", "1"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("weights file " + absent + " does not exist"), err.toString());
   }
 
@@ -72,8 +73,33 @@ class DemoCommandTest {
   }
 
   @Test
+  void badOptionsOfTheTuningDemoAreBadInputBeforeAnyWork() {
+    assertEquals(Main.BAD_INPUT, run("demo", "--epochs", "many", "--run-dir", home.resolve("r").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--epochs \"many\" is not a whole number"), err.toString());
+    assertEquals(Main.BAD_INPUT, run("demo", "--weights", home.resolve("absent.h5").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("weights file " + home.resolve("absent.h5")
+        + " does not exist"), err.toString());
+    assertEquals(false, java.nio.file.Files.exists(home.resolve("r")));
+  }
+
+  @Test
+  void theTuningDemoWritesARunDirectoryAndPrintsTheAccuracyLine() {
+    Path run = home.resolve("demo-run");
+    assertEquals(Main.OK, run("demo", "--run-dir", run.toString(), "--train-per-class", "5", "--test-per-class", "2",
+        "--epochs", "1"), err.toString());
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("Tuning 8 candidates × 5 folds"), text);
+    assertTrue(text.matches("(?s).*Test accuracy: \\d\\.\\d{4} \\(best candidate Model\\d .* scored on 20 test images\\).*"),
+        text);
+    assertTrue(java.nio.file.Files.isRegularFile(run.resolve("report.html")));
+    assertTrue(text.contains("Report: " + run.resolve("report.html")), text);
+  }
+
+  @Test
   void helpDescribesTheOptions() {
     assertEquals(Main.OK, run("demo", "--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--run-dir DIR"));
+    assertEquals(Main.OK, run("demo", "--vignette", "--help"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("--weights FILE.h5"));
   }
 }

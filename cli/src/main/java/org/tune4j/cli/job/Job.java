@@ -1,0 +1,68 @@
+package org.tune4j.cli.job;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.metrics.MetricSet;
+
+/**
+ * A checked job: everything a tuning run needs, read from a job file by {@link JobReader}.
+ * Immutable and thread-safe.
+ *
+ * @param name the job's name (run directories and the report show it)
+ * @param data where the images come from
+ * @param spec the model spec with its tuned parameters and ranges
+ * @param grid the candidates
+ * @param folds v of the stratified v-fold cross-validation
+ * @param metrics the metrics computed on every fold
+ * @param selectBy the metric that picks the candidate for the last fit
+ * @param threads the thread budget
+ * @param seed the run's seed (folds, grids, fits)
+ * @param savePredictions whether held-out predictions are kept ({@code predictions.csv})
+ * @param output the folder under which run directories are made when no {@code --run-dir} is given
+ * @param notes things worth saying before the run (e.g. "no ImageNet weights, using random")
+ * @param tree the job as a canonical tree (absolute paths): written to {@code job.json}, compared on resume
+ */
+public record Job(String name, DataSource data, ModelSpec spec, Grid grid, int folds, MetricSet metrics,
+    String selectBy, int threads, long seed, boolean savePredictions, String output, List<String> notes,
+    Map<String, Object> tree) {
+
+  /** Validates and copies. */
+  public Job {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(grid, "grid");
+    if (!metrics.names().contains(selectBy)) {
+      throw new IllegalArgumentException("$.select_by is \"" + selectBy + "\", which is not in $.metrics; choose from: "
+          + String.join(", ", metrics.names()));
+    }
+    notes = List.copyOf(notes);
+    tree = Collections.unmodifiableMap(new LinkedHashMap<>(tree));
+  }
+
+  /**
+   * Whether {@code other} (a {@code job.json} tree) describes the same work: equal apart from
+   * {@code threads} and {@code output}, which never change the results.
+   */
+  public boolean sameWorkAs(Map<String, Object> other) {
+    return Json.write(work(tree)).equals(Json.write(work(other)));
+  }
+
+  private static Map<String, Object> work(Map<String, Object> t) {
+    Map<String, Object> copy = new LinkedHashMap<>(t);
+    copy.remove("threads");
+    copy.remove("output");
+    return copy;
+  }
+
+  /** The canonical JSON text of the job ({@code job.json}); equal jobs give equal text. */
+  public String toJson() {
+    return Json.write(tree);
+  }
+}

@@ -1,0 +1,129 @@
+package org.tune4j.cli.job;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.weights.Weights;
+import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.metrics.MetricSet;
+
+/**
+ * Reads and checks a job file before any work starts: syntax (line and column), unknown keys (with
+ * the nearest known key), missing data files, empty ranges, grids that cannot be built. Every error
+ * is an {@link IllegalArgumentException} naming the JSON path of the value, e.g. {@code $.grid.levels}.
+ * Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * Job job = JobReader.read(Path.of("job.yaml"));
+ * }</pre>
+ */
+public final class JobReader {
+  /** The top-level keys of a job. */
+  public static final Set<String> KEYS = Set.of("name", "data", "backbone", "head", "fit", "parameters",
+      "resampling", "grid", "metrics", "select_by", "threads", "seed", "save_predictions", "output");
+
+  private JobReader() {}
+
+  /** Reads a job file (YAML, or JSON when it ends in {@code .json}); relative paths are taken from its folder. */
+  public static Job read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("job file " + file + " does not exist; give the path of a job"
+          + " (tune4j init > job.yaml writes an example)", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read job file " + file + ": " + e.getMessage(), e);
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return read(text, file.getFileName().toString(), base);
+  }
+
+  /** Reads job text; {@code source} names it in messages and picks the syntax (JSON for {@code .json}). */
+  public static Job read(String text, String source, Path base) {
+    try {
+      return fromTree(JobText.parse(text, source), base);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith(source)) {
+        throw e;
+      }
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a job tree, as {@link JobText#parse} or {@link Json#parse} give it. */
+  public static Job fromTree(Object parsed, Path base) {
+    String root = Json.ROOT;
+    Map<String, Object> tree = Json.requireObject(parsed, root);
+    Json.unknownKeys(tree, KEYS, root);
+    String name = Json.optionalString(tree, "name", root).orElse("tune4j-job");
+    DataSource data = DataSource.read(Json.requireObject(tree, "data", root), Json.child(root, "data"), base);
+    List<String> notes = new ArrayList<>();
+    Map<String, Object> backbone = Json.optionalObject(tree, "backbone", root).orElse(Map.of());
+    Weights weights = SpecReader.weights(backbone, Json.child(root, "backbone"), base, notes::add);
+    ModelSpec spec = SpecReader.spec("resnet_transfer", weights, Json.requireList(tree, "head", root),
+        Json.optionalObject(tree, "fit", root).orElse(Map.of()),
+        Json.optionalObject(tree, "parameters", root).orElse(Map.of()));
+    long seed = Json.optionalLong(tree, "seed", root).orElse(42L);
+    Map<String, Object> gridTree = Json.requireObject(tree, "grid", root);
+    Grid grid = GridReader.read(gridTree, Json.child(root, "grid"), spec.parameters(), seed);
+    int folds = folds(Json.optionalObject(tree, "resampling", root).orElse(Map.of("type", "vfold")));
+    if (data instanceof DataSource.Embedded e && e.trainPerClass() < folds) {
+      throw new IllegalArgumentException("$.resampling.folds is " + folds + " but $.data.train_per_class is "
+          + e.trainPerClass() + ": stratified folds need at least one image of each class per fold; raise"
+          + " train_per_class or lower folds");
+    }
+    MetricSet metrics = metrics(tree, root);
+    String selectBy = Json.optionalString(tree, "select_by", root).orElse(metrics.names().contains("accuracy")
+        ? "accuracy" : metrics.names().get(0));
+    long threads = Json.optionalLong(tree, "threads", root).orElse((long) Runtime.getRuntime().availableProcessors());
+    if (threads < 1 || threads > 1024) {
+      throw new IllegalArgumentException("$.threads is " + threads + "; give 1..1024");
+    }
+    boolean save = Json.optionalBoolean(tree, "save_predictions", root).orElse(false);
+    String output = Json.optionalString(tree, "output", root).orElse("runs");
+    Map<String, Object> canonical = new LinkedHashMap<>(tree);
+    canonical.put("data", data.toTree());
+    return new Job(name, data, spec, grid, folds, metrics, selectBy, (int) threads, seed, save, output, notes,
+        canonical);
+  }
+
+  private static int folds(Map<String, Object> r) {
+    String path = Json.child(Json.ROOT, "resampling");
+    Json.unknownKeys(r, Set.of("type", "folds"), path);
+    String type = Json.optionalString(r, "type", path).orElse("vfold");
+    if (!type.equals("vfold")) {
+      throw new IllegalArgumentException(Json.child(path, "type") + " is \"" + type + "\"; choose from: vfold");
+    }
+    long v = Json.optionalLong(r, "folds", path).orElse(5L);
+    if (v < 2 || v > 100) {
+      throw new IllegalArgumentException(Json.child(path, "folds") + " is " + v + "; give 2..100");
+    }
+    return (int) v;
+  }
+
+  private static MetricSet metrics(Map<String, Object> tree, String root) {
+    List<Object> raw = Json.optionalList(tree, "metrics", root).orElse(null);
+    if (raw == null) {
+      return MetricSet.defaultClassification();
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      names.add(Json.asString(raw.get(i), Json.element(Json.child(root, "metrics"), i)));
+    }
+    try {
+      return MetricSet.parse(String.join(",", names));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(Json.child(root, "metrics") + ": " + e.getMessage(), e);
+    }
+  }
+}

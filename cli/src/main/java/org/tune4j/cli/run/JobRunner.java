@@ -1,0 +1,160 @@
+package org.tune4j.cli.run;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.tune4j.cli.job.Job;
+import org.tune4j.cli.report.ReportWriter;
+import org.tune4j.models.backend.BackendInfo;
+import org.tune4j.models.backend.NativeBackend;
+import org.tune4j.models.data.TrainTest;
+import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.tune.ImageResamples;
+import org.tune4j.models.tune.ImageSplit;
+import org.tune4j.tuning.engine.Control;
+import org.tune4j.tuning.engine.LastFit;
+import org.tune4j.tuning.engine.Tune;
+import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.metrics.MetricEstimate;
+import org.tune4j.tuning.results.MetricSummary;
+import org.tune4j.tuning.results.Selection;
+import org.tune4j.tuning.results.TuneResults;
+
+/**
+ * Runs a job in its run directory: reads the journal (skipping tasks already done), tunes with
+ * every finished task appended to the journal, writes the results, picks the best candidate, fits
+ * it on all training images and scores it on the test images, then writes {@code best.json} and the
+ * report. Stateless; one run per directory at a time.
+ *
+ * <pre>{@code
+ * RunSummary s = JobRunner.run(job, RunDirectory.create(dir, job, text), console, Clock.systemUTC(), System::nanoTime);
+ * }</pre>
+ */
+public final class JobRunner {
+  private JobRunner() {}
+
+  /**
+   * What a finished run produced.
+   *
+   * @param results the tuning results
+   * @param best the candidate chosen by the job's {@code select_by} metric
+   * @param testMetrics the last fit's metrics on the test images, by name
+   * @param resumedTasks how many tasks came from the journal
+   */
+  public record RunSummary(TuneResults results, Selection best, Map<String, Double> testMetrics, int resumedTasks) {}
+
+  /**
+   * Runs {@code job} in {@code run}.
+   *
+   * @throws org.tune4j.tuning.engine.AllModelsFailedException when every fit failed
+   * @throws IllegalArgumentException for a damaged journal
+   * @throws RunDirectoryException when the run directory cannot be written
+   */
+  public static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock)
+      throws IOException {
+    RunLog log = RunLog.of(run.file(RunDirectory.LOG), clock);
+    long t0 = nanoClock.getAsLong();
+    Journal.Contents earlier = readJournal(job, run, log, console);
+    BackendInfo backend = NativeBackend.initialize();
+    log.line(backend.summary());
+    console.message("Native backend: " + backend.summary());
+    TrainTest data = job.data().load();
+    ImageSplit split = ImageSplit.of(data);
+    ImageResamples folds = split.vfoldCv(job.folds(), job.seed());
+    String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",
+        job.data().describe(), data.train().size(), data.test().size(), data.train().height(), data.train().width(),
+        data.train().channels(), data.train().levels().size());
+    log.line(dataLine + String.format(Locale.ROOT, " (loaded in %.1f s)", seconds(nanoClock, t0)));
+    console.message(dataLine);
+    console.message(String.format(Locale.ROOT, "Tuning %d candidates × %d folds with %d threads; run directory %s",
+        job.grid().size(), job.folds(), job.threads(), run.dir()));
+    long t1 = nanoClock.getAsLong();
+    TuneResults results;
+    try (Journal journal = Journal.open(run.file(Journal.FILE))) {
+      Control control = Control.builder().threads(job.threads()).seed(job.seed()).metrics(job.metrics())
+          .savePred(job.savePredictions()).nanoClock(nanoClock).progress(console::progress)
+          .onTaskDone(journal::append).completed(earlier.outcomes()).build();
+      results = Tune.tuneGrid(job.spec(), folds, job.grid(), control);
+    }
+    log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s", job.grid().size() * job.folds(),
+        seconds(nanoClock, t1)));
+    try {
+      results.writeCsv(run.dir());
+    } catch (IOException e) {
+      throw new RunDirectoryException(run.dir(), e);
+    }
+    long t2 = nanoClock.getAsLong();
+    Selection best = results.selectBest(job.selectBy());
+    ModelSpec finalSpec = job.spec().finalize(best.values());
+    LastFit fit = Tune.lastFit(finalSpec, split, Control.builder().threads(job.threads()).seed(job.seed())
+        .metrics(job.metrics()).nanoClock(nanoClock).build());
+    Map<String, Double> test = new LinkedHashMap<>();
+    for (MetricEstimate e : fit.collectMetrics().rows()) {
+      test.put(e.metric(), e.estimate());
+    }
+    log.line(String.format(Locale.ROOT, "last fit of %s %s: %s (%.1f s)", best.configId(), best.values(), test,
+        seconds(nanoClock, t2)));
+    run.write(RunDirectory.BEST, bestJson(job, results, best, test));
+    ReportWriter.write(run);
+    log.line(String.format(Locale.ROOT, "done in %.1f s", seconds(nanoClock, t0)));
+    return new RunSummary(results, best, test, earlier.outcomes().size());
+  }
+
+  /** Reads the journal (cutting a torn last line) and logs the run's header; returns what it holds. */
+  private static Journal.Contents readJournal(Job job, RunDirectory run, RunLog log, Console console)
+      throws IOException {
+    Journal.Contents earlier = Journal.read(run.file(Journal.FILE), job.grid());
+    log.line("tune4j " + version() + ", job \"" + job.name() + "\" in " + run.dir().toAbsolutePath());
+    log.line(RunLog.environment());
+    earlier.tornLine().ifPresent(torn -> {
+      log.line("journal: dropped a torn last line (the run was killed while writing it): " + torn);
+      console.message("Dropped a torn last journal line (the earlier run was killed while writing it)");
+      Journal.truncate(run.file(Journal.FILE), earlier.validBytes());
+    });
+    if (!earlier.outcomes().isEmpty()) {
+      log.line("resume: " + earlier.outcomes().size() + " finished tasks read from the journal");
+      console.message("Resuming: " + earlier.outcomes().size() + " finished tasks in the journal are not run again");
+    }
+    job.notes().forEach(n -> {
+      log.line(n);
+      console.message(n);
+    });
+    return earlier;
+  }
+
+  private static String bestJson(Job job, TuneResults results, Selection best, Map<String, Double> test) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("select_by", job.selectBy());
+    m.put("config", best.configId());
+    m.put("values", new LinkedHashMap<>(best.values()));
+    for (MetricSummary s : results.metricSummaries()) {
+      if (s.configId().equals(best.configId()) && s.metric().equals(job.selectBy())) {
+        m.put("mean", finite(s.mean()));
+        m.put("std_err", finite(s.stdErr()));
+        m.put("n", s.n());
+      }
+    }
+    Map<String, Object> t = new LinkedHashMap<>();
+    test.forEach((k, v) -> t.put(k, finite(v)));
+    m.put("test", t);
+    m.put("resamples_fingerprint", results.resamplesFingerprint());
+    return Json.write(m);
+  }
+
+  private static Object finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  private static double seconds(LongSupplier clock, long start) {
+    return (clock.getAsLong() - start) / 1e9;
+  }
+
+  /** The tune4j version from the jar's manifest, or "dev". */
+  public static String version() {
+    String v = JobRunner.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-SNAPSHOT" : v;
+  }
+}

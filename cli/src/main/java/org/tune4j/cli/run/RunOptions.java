@@ -1,0 +1,76 @@
+package org.tune4j.cli.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The options of {@code tune4j tune} and {@code tune4j resume}.
+ *
+ * @param target the job file (tune) or run directory (resume)
+ * @param runDir {@code --run-dir}, when given
+ * @param threads {@code --threads}, overriding the job's
+ * @param quiet {@code --quiet}
+ * @param logJson {@code --log-json}
+ */
+public record RunOptions(String target, Optional<String> runDir, Optional<Integer> threads, boolean quiet,
+    boolean logJson) {
+
+  /**
+   * Parses the arguments after the command.
+   *
+   * @param allowRunDir whether {@code --run-dir} is an option (tune) or not (resume)
+   * @throws IllegalArgumentException naming a wrong option or value
+   */
+  public static RunOptions parse(List<String> args, boolean allowRunDir, String usage) {
+    List<String> positional = new ArrayList<>();
+    String runDir = null;
+    Integer threads = null;
+    boolean quiet = false;
+    boolean json = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      switch (a) {
+        case "--run-dir" -> {
+          if (!allowRunDir) {
+            throw new IllegalArgumentException("--run-dir is not an option here; usage: " + usage);
+          }
+          runDir = value(args, ++i, a, usage);
+        }
+        case "--threads" -> threads = threads(value(args, ++i, a, usage));
+        case "--quiet", "-q" -> quiet = true;
+        case "--log-json" -> json = true;
+        default -> {
+          if (a.startsWith("-")) {
+            throw new IllegalArgumentException("unknown option \"" + a + "\"; usage: " + usage);
+          }
+          positional.add(a);
+        }
+      }
+    }
+    if (positional.size() != 1) {
+      throw new IllegalArgumentException((positional.isEmpty() ? "missing argument" : "too many arguments " + positional)
+          + "; usage: " + usage);
+    }
+    return new RunOptions(positional.get(0), Optional.ofNullable(runDir), Optional.ofNullable(threads), quiet, json);
+  }
+
+  private static String value(List<String> args, int i, String option, String usage) {
+    if (i >= args.size()) {
+      throw new IllegalArgumentException(option + " needs a value; usage: " + usage);
+    }
+    return args.get(i);
+  }
+
+  private static int threads(String s) {
+    try {
+      int n = Integer.parseInt(s);
+      if (n >= 1 && n <= 1024) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--threads \"" + s + "\" is not a whole number from 1 to 1024");
+  }
+}

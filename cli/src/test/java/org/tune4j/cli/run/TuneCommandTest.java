@@ -1,0 +1,121 @@
+package org.tune4j.cli.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.cli.Main;
+
+/** Small real runs in-process: the run directory's files, and the bad inputs that stop a run before it starts. */
+class TuneCommandTest {
+  @TempDir Path dir;
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  static String job(String extra) {
+    return String.join("\n",
+        "name: small",
+        "data: {type: embedded, train_per_class: 5, test_per_class: 2}",
+        "backbone: {weights: random}",
+        "head:",
+        "  - block: global_average_pooling",
+        "  - {block: dense, units: tune, activation: relu}",
+        "fit: {epochs: 1, batch_size: 16, learn_rate: tune}",
+        "parameters:",
+        "  dense_units: {min: 8, max: 16}",
+        extra,
+        "resampling: {folds: 2}",
+        "grid: {type: regular, levels: {dense_units: 2, learn_rate: 1}}",
+        "threads: 2",
+        "seed: 3",
+        "");
+  }
+
+  int run(String... args) {
+    out.reset();
+    err.reset();
+    return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void aRunFillsItsDirectoryAndCanBeReportedAgain() throws IOException {
+    Path jobFile = write("job.yaml", job("  learn_rate: {min: -2, max: -1}"));
+    Path run = dir.resolve("run");
+    assertEquals(Main.OK, run("tune", jobFile.toString(), "--run-dir", run.toString()), err.toString());
+    for (String f : List.of("job.json", "job.yaml", "journal.jsonl", "run.log", "metrics.csv", "notes.csv",
+        "results.json", "best.json", "report.html")) {
+      assertTrue(Files.isRegularFile(run.resolve(f)), f);
+    }
+    assertFalse(Files.exists(run.resolve("predictions.csv")), "predictions were not asked for");
+    assertEquals(4, Files.readAllLines(run.resolve("journal.jsonl")).size(), "2 candidates × 2 folds");
+    String log = Files.readString(run.resolve("run.log"));
+    assertTrue(log.contains("Java 17") || log.contains("Java "), log);
+    assertTrue(log.contains("processors") && log.contains("ND4J native build") && log.contains("tuning: 4 tasks in"), log);
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    assertTrue(stdout.matches("(?s).*Best Model\\d .*; test accuracy \\d\\.\\d{4}; .*"), stdout);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("[4/4] 100.0%"), "plain progress lines off a terminal");
+
+    Files.delete(run.resolve("report.html"));
+    assertEquals(Main.OK, run("report", run.toString()));
+    assertTrue(Files.readString(run.resolve("report.html")).contains("<h2>Ranked candidates</h2>"));
+
+    assertEquals(Main.OK, run("resume", run.toString(), "--log-json"), "resuming a finished run redoes nothing");
+    String json = out.toString(StandardCharsets.UTF_8);
+    assertTrue(json.contains("{\"event\": \"message\",\"text\": \"Resuming: 4 finished tasks"), json);
+    assertTrue(json.lines().allMatch(l -> l.startsWith("{\"event\": ")), json);
+    assertEquals(4, Files.readAllLines(run.resolve("journal.jsonl")).size());
+  }
+
+  @Test
+  void aRunDirectoryHoldingADifferentJobIsRefusedBeforeAnyWork() throws IOException {
+    Path run = dir.resolve("run");
+    Files.createDirectories(run);
+    Files.writeString(run.resolve("job.json"), "{\"name\": \"other\"}");
+    Path jobFile = write("job.yaml", job(""));
+    assertEquals(Main.BAD_INPUT, run("tune", jobFile.toString(), "--run-dir", run.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("run directory " + run
+        + " already holds a different job (\"other\"); give another --run-dir"), err.toString());
+    assertFalse(Files.exists(run.resolve("journal.jsonl")));
+  }
+
+  @Test
+  void anUnwritableRunDirectoryIsExitCode4() throws IOException {
+    Path file = write("plain-file", "x");
+    assertEquals(Main.RUN_DIR_UNWRITABLE, run("tune", write("job.yaml", job("")).toString(), "--run-dir",
+        file.resolve("run").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("cannot write " + file.resolve("run")), err.toString());
+  }
+
+  @Test
+  void badJobsAndArgumentsAreExitCode2WithTheirMessage() throws IOException {
+    assertEquals(Main.BAD_INPUT, run("tune", dir.resolve("none.yaml").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("job file " + dir.resolve("none.yaml") + " does not exist"));
+    assertEquals(Main.BAD_INPUT, run("tune", write("bad.yaml", "grid: [1,\n").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("bad.yaml line 2, column 1: malformed YAML"), err.toString());
+    assertEquals(Main.BAD_INPUT, run("tune", write("j.yaml", job("")).toString(), "--treads", "2"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option \"--treads\""), err.toString());
+    assertEquals(Main.BAD_INPUT, run("resume", dir.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a run directory (no job.json)"), err.toString());
+    assertEquals(Main.BAD_INPUT, run("report", dir.toString()));
+  }
+
+  @Test
+  void initPrintsAnExampleThatTuneAccepts() {
+    assertEquals(Main.OK, run("init"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("# tune4j job"));
+  }
+}
