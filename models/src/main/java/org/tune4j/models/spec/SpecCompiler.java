@@ -16,9 +16,11 @@ import org.tune4j.models.weights.Weights;
 
 /**
  * Turns a final {@link ModelSpec} into the {@link TransferModel} that trains it: the chain image
- * input → frozen backbone → optional flatten or global pooling → hidden blocks (repeats expanded)
- * → softmax output. The cut between the frozen prefix and the trainable head is where the
- * backbone (and its reduction) ends. Stateless.
+ * input → backbone → optional flatten or global pooling → hidden blocks (repeats expanded)
+ * → softmax output. When the backbone is frozen, the cut between the frozen prefix and the
+ * trainable head is where the backbone (and its reduction) ends; a trainable backbone
+ * ({@code frozen = false}) gives a model that cannot be cut and trains on the plain path
+ * ({@link TransferModel#plainPathReason()}). Stateless.
  */
 public final class SpecCompiler {
   private SpecCompiler() {}
@@ -46,10 +48,7 @@ public final class SpecCompiler {
           + " found " + (i < chain.size() ? chain.get(i).getValue().kind().kerasName() : "nothing"));
     }
     Block base = chain.get(i).getValue();
-    if (!Boolean.TRUE.equals(base.arg("frozen"))) {
-      throw new IllegalArgumentException(where + "backbone \"" + chain.get(i).getKey() + "\" is not frozen; training"
-          + " the backbone is not supported yet: keep frozen = true");
-    }
+    boolean frozen = Boolean.TRUE.equals(base.arg("frozen"));
     Pooling pooling = Pooling.parse((String) base.arg("pooling"));
     Backbone backbone = Backbone.resnet50((Weights) base.arg("weights")).inputSize(height, width).pooling(pooling);
     i++;
@@ -73,7 +72,21 @@ public final class SpecCompiler {
     for (; i < chain.size() - 1; i++) {
       layers.add(headLayer(where, chain.get(i).getKey(), chain.get(i).getValue()));
     }
-    return TransferModel.of(backbone, new HeadSpec(reduction, layers), fitSpec(spec, seed));
+    return TransferModel.of(backbone, new HeadSpec(reduction, layers), fitSpec(spec, seed)).frozenBackbone(frozen);
+  }
+
+  /**
+   * Why the models of {@code spec} cannot be cut into a cached frozen prefix and a trainable head,
+   * naming the block ({@code its backbone "base" is trainable}), or empty when they can. Models
+   * that cannot be cut train the whole graph on the images (the plain path).
+   */
+  public static java.util.Optional<String> plainPathReason(ModelSpec spec) {
+    for (Map.Entry<String, Block> e : expandedChain(spec)) {
+      if (e.getValue().kind() == BlockKind.RESNET50 && !Boolean.TRUE.equals(e.getValue().arg("frozen"))) {
+        return java.util.Optional.of("its backbone \"" + e.getKey() + "\" is trainable");
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   private static void checkInputSize(String where, Block input, int height, int width) {

@@ -3,17 +3,25 @@ package org.tune4j.models.tune;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.LoggerFactory;
 import org.tune4j.models.backend.NativeBackend;
+import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FittedHead;
 import org.tune4j.models.head.HeadTrainer;
 import org.tune4j.models.head.Predictions;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.spec.SpecCompiler;
 import org.tune4j.models.transfer.FittedTransferModel;
+import org.tune4j.models.transfer.FittedWholeGraph;
 import org.tune4j.models.transfer.TransferModel;
+import org.tune4j.models.transfer.WholeGraphTrainer;
 import org.tune4j.tuning.engine.ModelEngine;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.spec.TunableSpec;
@@ -21,17 +29,29 @@ import org.tune4j.tuning.spec.TunableSpec;
 /**
  * The tuning engine's view of tune4j's transfer models on a set of images: compiles each final
  * {@link ModelSpec}, reads the frozen backbone's features from a shared {@link FeatureStore}
- * (featurized once), and trains only the head. Thread-safe: fits on different threads build
- * their own head networks.
+ * (featurized once), and trains only the head.
+ *
+ * <p>A spec that cannot be cut (a trainable backbone, {@link SpecCompiler#plainPathReason}) runs on
+ * the plain path instead: every fit trains the whole graph on the images with
+ * {@link WholeGraphTrainer}, and nothing of it is featurized. The engine warns once per spec that it
+ * does. Thread-safe: fits on different threads build their own networks.
  */
 final class TransferEngine implements ModelEngine {
   private final FeatureStore store;
   private final int[] rows;
   private final int[] labels;
+  private final Consumer<String> warnings;
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
   /** An engine over rows {@code rows} of the store's data (its row {@code i} is store row {@code rows[i]}). */
   TransferEngine(FeatureStore store, int[] rows) {
+    this(store, rows, LoggerFactory.getLogger(TransferEngine.class)::warn);
+  }
+
+  /** As {@link #TransferEngine(FeatureStore, int[])}, sending its warnings to {@code warnings} instead of SLF4J. */
+  TransferEngine(FeatureStore store, int[] rows, Consumer<String> warnings) {
     this.store = store;
+    this.warnings = Objects.requireNonNull(warnings, "warnings");
     this.rows = rows.clone();
     this.labels = new int[rows.length];
     for (int i = 0; i < rows.length; i++) {
@@ -65,7 +85,9 @@ final class TransferEngine implements ModelEngine {
       } catch (IllegalArgumentException e) {
         continue; // this candidate cannot be built; its fit reports why, as a note
       }
-      store.features(model);
+      if (model.frozenBackbone()) {
+        store.features(model);
+      }
     }
   }
 
@@ -78,25 +100,29 @@ final class TransferEngine implements ModelEngine {
   public List<ClassPredictions> fitAndPredict(TunableSpec finalSpec, int[] analysis, int[] assessment,
       int[] checkpoints, long seed, Consumer<String> epochLog) {
     TransferModel model = compile(finalSpec, seed);
-    INDArray all = store.features(model).features();
     int epochs = model.fit().epochs();
     int[] scoreAt = checkpoints.length == 0 ? new int[] {epochs} : checkpoints.clone();
     if (scoreAt[scoreAt.length - 1] != epochs) {
       throw new IllegalArgumentException("the last checkpoint " + scoreAt[scoreAt.length - 1]
           + " differs from the spec's epochs " + epochs);
     }
-    INDArray assessed = all.getRows(storeRows(assessment));
     int[] truth = subset(labels, assessment);
     List<ClassPredictions> out = new ArrayList<>();
+    if (!model.frozenBackbone()) {
+      ImageSet assessed = images(assessment);
+      WholeGraphTrainer.fitWatching(model, images(analysis), (m, soFar) -> {
+        afterEpoch(m, epochs, epochLog);
+        if (Arrays.binarySearch(scoreAt, m.epoch()) >= 0) {
+          out.add(toClassPredictions(soFar.predict(assessed), truth));
+        }
+      });
+      return out;
+    }
+    INDArray all = store.features(model).features();
+    INDArray assessed = all.getRows(storeRows(assessment));
     HeadTrainer.fitWatching(all.getRows(storeRows(analysis)), subset(labels, analysis), levels(), model.head(),
         model.fit(), (m, head) -> {
-          if (epochLog != null) {
-            epochLog.accept(m.format(epochs));
-          }
-          if (Double.isNaN(m.loss()) || Double.isInfinite(m.loss())) {
-            throw new ArithmeticException("training diverged: the loss is " + m.loss() + " after epoch " + m.epoch()
-                + "; lower the learning rate");
-          }
+          afterEpoch(m, epochs, epochLog);
           if (Arrays.binarySearch(scoreAt, m.epoch()) >= 0) {
             out.add(toClassPredictions(head.predict(assessed), truth));
           }
@@ -104,9 +130,34 @@ final class TransferEngine implements ModelEngine {
     return out;
   }
 
+  /** Logs an epoch and stops a diverged fit. */
+  private static void afterEpoch(EpochMetrics m, int epochs, Consumer<String> epochLog) {
+    if (epochLog != null) {
+      epochLog.accept(m.format(epochs));
+    }
+    if (Double.isNaN(m.loss()) || Double.isInfinite(m.loss())) {
+      throw new ArithmeticException("training diverged: the loss is " + m.loss() + " after epoch " + m.epoch()
+          + "; lower the learning rate");
+    }
+  }
+
   @Override
   public FittedModel fit(TunableSpec finalSpec, int[] fitRows, long seed) {
     TransferModel model = compile(finalSpec, seed);
+    if (!model.frozenBackbone()) {
+      FittedWholeGraph whole = WholeGraphTrainer.fit(model, images(fitRows), m -> { });
+      return new FittedModel() {
+        @Override
+        public ClassPredictions predict(int[] predictRows) {
+          return toClassPredictions(whole.predict(images(predictRows)), subset(labels, predictRows));
+        }
+
+        @Override
+        public Object unwrap() {
+          return whole;
+        }
+      };
+    }
     FeatureStore.Entry entry = store.features(model);
     INDArray all = entry.features();
     FittedHead head = HeadTrainer.fit(all.getRows(storeRows(fitRows)), subset(labels, fitRows), levels(), model.head(),
@@ -129,7 +180,25 @@ final class TransferEngine implements ModelEngine {
     if (!(spec instanceof ModelSpec ms)) {
       throw new IllegalArgumentException("tune4j's image engine fits ModelSpec specs; got " + spec.getClass().getName());
     }
-    return SpecCompiler.compile(ms, store.data().height(), store.data().width(), seed);
+    TransferModel model = SpecCompiler.compile(ms, store.data().height(), store.data().width(), seed);
+    if (!model.frozenBackbone()) {
+      warnOnce(ms, model);
+    }
+    return model;
+  }
+
+  private void warnOnce(ModelSpec spec, TransferModel model) {
+    String reason = SpecCompiler.plainPathReason(spec).orElseGet(() -> model.plainPathReason().orElseThrow());
+    String line = "spec \"" + spec.name() + "\" cannot be cut (" + reason + "): every fit trains the whole graph on"
+        + " the images, much slower than training heads on cached features";
+    if (warned.add(line)) {
+      warnings.accept(line);
+    }
+  }
+
+  /** The images of engine rows {@code engineRows}, in that order. */
+  private ImageSet images(int[] engineRows) {
+    return store.data().rows(storeRows(engineRows));
   }
 
   private int[] storeRows(int[] engineRows) {

@@ -1,6 +1,7 @@
 package org.tune4j.models.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tune4j.tuning.spec.Tunable.tune;
@@ -73,11 +74,11 @@ class SpecCompilerTest {
         .block("dense", Blocks.dense(3)).block("flat2", Blocks.flatten()).block("output", Blocks.softmaxOutput());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> SpecCompiler.compile(lateFlatten, 32, 32, 1))
         .getMessage().contains("block \"flat2\": flatten cannot stand here"));
-    ModelSpec trainable = ModelSpec.sequential("s").block("input", Blocks.imageInput())
-        .block("base", Blocks.resnet50(Weights.random(1)).with("frozen", false)).block("flat", Blocks.flatten())
-        .block("output", Blocks.softmaxOutput());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> SpecCompiler.compile(trainable, 32, 32, 1))
-        .getMessage().contains("is not frozen"));
+    ModelSpec trainableWithoutReduction = ModelSpec.sequential("s").block("input", Blocks.imageInput())
+        .block("base", Blocks.resnet50(Weights.random(1)).with("frozen", false)).block("output", Blocks.softmaxOutput());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> SpecCompiler.compile(trainableWithoutReduction, 32, 32, 1)).getMessage()
+        .contains("the backbone's output is 4-D (pooling \"none\")"), "a trainable backbone keeps every other check");
     ModelSpec sized = ModelSpec.sequential("s").block("input", Blocks.imageInput(64, 64))
         .block("base", Blocks.resnet50(Weights.random(1))).block("flat", Blocks.flatten())
         .block("output", Blocks.softmaxOutput());
@@ -128,6 +129,24 @@ class SpecCompilerTest {
     Grid wide = Grids.regular(spec.parameters(), 2);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Preflight.check(narrow, wide, 32, 32, 10))
         .getMessage().contains("dense_units = 10 of "));
+  }
+
+  @Test
+  void aTrainableBackboneCompilesToAModelThatCannotBeCutAndSaysWhy() {
+    ModelSpec trainable = ModelSpec.sequential("s").block("input", Blocks.imageInput())
+        .block("base", Blocks.resnet50(Weights.random(1)).with("frozen", false)).block("flat", Blocks.flatten())
+        .block("output", Blocks.softmaxOutput());
+    TransferModel m = SpecCompiler.compile(trainable, 32, 32, 1);
+    assertFalse(m.frozenBackbone());
+    assertEquals("its backbone is trainable", m.plainPathReason().orElseThrow());
+    assertEquals(HeadInput.FLATTEN, m.head().input());
+    assertEquals("its backbone \"base\" is trainable", SpecCompiler.plainPathReason(trainable).orElseThrow());
+    ModelSpec frozen = ModelSpec.sequential("s").block("input", Blocks.imageInput())
+        .block("base", Blocks.resnet50(Weights.random(1))).block("flat", Blocks.flatten())
+        .block("output", Blocks.softmaxOutput());
+    assertTrue(SpecCompiler.compile(frozen, 32, 32, 1).frozenBackbone());
+    assertTrue(SpecCompiler.compile(frozen, 32, 32, 1).plainPathReason().isEmpty());
+    assertTrue(SpecCompiler.plainPathReason(frozen).isEmpty());
   }
 
   @Test
