@@ -1,6 +1,7 @@
 package org.tune4j.cli.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.tune4j.models.backend.BackendInfo;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.TrainTest;
 import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.tune.FeatureCache;
 import org.tune4j.models.tune.ImageResamples;
 import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
@@ -62,7 +64,9 @@ public final class JobRunner {
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
     TrainTest data = job.data().load();
-    ImageSplit split = ImageSplit.of(data);
+    Path cacheFolder = run.dir().toAbsolutePath().getParent().resolve("feature-cache");
+    ImageSplit split = ImageSplit.of(data).withFeatureCache(FeatureCache.at(cacheFolder));
+    log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
     ImageResamples folds = split.vfoldCv(job.folds(), job.seed());
     String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",
         job.data().describe(), data.train().size(), data.test().size(), data.train().height(), data.train().width(),

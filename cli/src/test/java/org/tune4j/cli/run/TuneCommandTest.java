@@ -68,6 +68,10 @@ class TuneCommandTest {
     String stdout = out.toString(StandardCharsets.UTF_8);
     assertTrue(stdout.matches("(?s).*Best Model\\d .*; test accuracy \\d\\.\\d{4}; .*"), stdout);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("[4/4] 100.0%"), "plain progress lines off a terminal");
+    assertTrue(log.contains("feature cache: " + dir.toAbsolutePath().resolve("feature-cache")), log);
+    try (var cached = Files.list(dir.resolve("feature-cache"))) {
+      assertEquals(1, cached.filter(p -> p.toString().endsWith(".features")).count(), "the backbone's features are cached");
+    }
 
     Files.delete(run.resolve("report.html"));
     assertEquals(Main.OK, run("report", run.toString()));
