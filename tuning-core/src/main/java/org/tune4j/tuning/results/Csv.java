@@ -64,44 +64,6 @@ final class Csv {
 
   /** The records of a CSV text; quoted fields may hold commas, quotes and line breaks. */
   static List<List<String>> parse(String text) {
-    List<List<String>> records = new ArrayList<>();
-    List<String> record = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-        any = true;
-      } else if (c == ',') {
-        record.add(field.toString());
-        field.setLength(0);
-        any = true;
-      } else if (c == '\n') {
-        record.add(field.toString());
-        records.add(record);
-        record = new ArrayList<>();
-        field.setLength(0);
-        any = false;
-      } else if (c != '\r') {
-        field.append(c);
-        any = true;
-      }
-    }
-    if (any) {
-      record.add(field.toString());
-      records.add(record);
-    }
-    return records;
+    return org.tune4j.tuning.csv.CsvRecords.readAll(text, "results CSV");
   }
 }

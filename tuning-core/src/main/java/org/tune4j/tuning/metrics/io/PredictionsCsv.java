@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.tune4j.tuning.csv.CsvFormatException;
+import org.tune4j.tuning.csv.CsvRecords;
 import org.tune4j.tuning.metrics.ClassPredictions;
 
 /**
@@ -69,6 +71,15 @@ public final class PredictionsCsv {
    * @throws PredictionsCsvException naming line, row and column of malformed input
    */
   public static ClassPredictions read(Reader reader, String source, String truthColumn,
+      double sumTolerance) throws IOException {
+    try {
+      return readRecords(reader, source, truthColumn, sumTolerance);
+    } catch (CsvFormatException e) {
+      throw new PredictionsCsvException(source, e.line(), e.dataRow(), null, e.problem());
+    }
+  }
+
+  private static ClassPredictions readRecords(Reader reader, String source, String truthColumn,
       double sumTolerance) throws IOException {
     Objects.requireNonNull(truthColumn, "truthColumn");
     CsvRecords records = new CsvRecords(Objects.requireNonNull(reader, "reader"), source);

@@ -1,4 +1,4 @@
-package org.tune4j.tuning.metrics.io;
+package org.tune4j.tuning.csv;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * Reads RFC 4180 records one at a time: comma-separated fields, double quotes around fields that
  * hold commas, quotes or line breaks, {@code ""} for a quote inside them; LF or CRLF line ends.
- * Keeps the 1-based file line on which each record starts. Not thread-safe.
+ * Keeps the 1-based file line on which each record starts. The one CSV reader of tune4j: the
+ * predictions, grid and results files all go through it. Not thread-safe.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
   private final Reader in;
   private final String source;
@@ -19,23 +20,28 @@ final class CsvRecords {
   private int pushedBack = -2;
   private int dataRow = -1;
 
-  CsvRecords(Reader in, String source) {
+  /**
+   * Records read from {@code in}.
+   *
+   * @param source the file name or description used in error messages
+   */
+  public CsvRecords(Reader in, String source) {
     this.in = in;
     this.source = source;
   }
 
   /** The file line on which the last record returned by {@link #next()} started. */
-  int recordLine() {
+  public int recordLine() {
     return recordLine;
   }
 
   /** 1-based data row of the last record (0 for the first record, the header). */
-  int dataRow() {
+  public int dataRow() {
     return dataRow;
   }
 
   /** The next record, skipping blank lines, or null at the end of the input. */
-  List<String> next() throws IOException {
+  public List<String> next() throws IOException {
     int c = read();
     if (c == -1) {
       return null;
@@ -49,7 +55,7 @@ final class CsvRecords {
     while (true) {
       if (quoted) {
         if (c == -1) {
-          throw new PredictionsCsvException(source, recordLine, dataRow, null,
+          throw new CsvFormatException(source, recordLine, dataRow,
               "a quoted field is not closed before the end of the file; close it with \"");
         }
         if (c == '"') {
@@ -108,11 +114,25 @@ final class CsvRecords {
   }
 
   /** A field quoted for writing if it needs quotes. */
-  static String quote(String field) {
+  public static String quote(String field) {
     if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0
         && field.indexOf('\r') < 0) {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';
+  }
+
+  /** Every record of a CSV text, blank lines skipped. */
+  public static List<List<String>> readAll(String text, String source) {
+    CsvRecords r = new CsvRecords(new java.io.StringReader(text), source);
+    List<List<String>> out = new ArrayList<>();
+    try {
+      for (List<String> rec = r.next(); rec != null; rec = r.next()) {
+        out.add(rec);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
   }
 }
