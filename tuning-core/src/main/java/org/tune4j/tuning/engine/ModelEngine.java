@@ -42,6 +42,62 @@ public interface ModelEngine {
       long seed, Consumer<String> epochLog);
 
   /**
+   * How many specs this engine trains together in one {@link #fitAndPredictTogether} call (heads
+   * batched into one wide computation, say). The default, 1, fits them one at a time.
+   */
+  default int maxSpecsPerFit() {
+    return 1;
+  }
+
+  /**
+   * Fits several final specs on the same rows with the same seed, together when the engine can;
+   * each spec must get exactly the predictions {@link #fitAndPredict} would give it alone.
+   *
+   * <p>The default fits them one after another. A failure of one spec must not affect the others:
+   * it is returned as that spec's {@link FitResult#failure()}.
+   *
+   * @param checkpoints for each spec, its checkpoints (as in {@link #fitAndPredict})
+   * @return one result per spec, in order
+   */
+  default List<FitResult> fitAndPredictTogether(List<TunableSpec> finalSpecs, int[] analysis, int[] assessment,
+      List<int[]> checkpoints, long seed, Consumer<String> epochLog) {
+    List<FitResult> out = new java.util.ArrayList<>();
+    for (int i = 0; i < finalSpecs.size(); i++) {
+      try {
+        out.add(FitResult.of(fitAndPredict(finalSpecs.get(i), analysis, assessment, checkpoints.get(i), seed,
+            epochLog)));
+      } catch (RuntimeException e) {
+        out.add(FitResult.failed(e));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The outcome of one spec's fit in {@link #fitAndPredictTogether}: predictions per checkpoint,
+   * or the failure.
+   *
+   * @param predictions one set per checkpoint, or empty when the fit failed
+   * @param failure what went wrong, or null
+   */
+  record FitResult(List<ClassPredictions> predictions, RuntimeException failure) {
+    /** Copies the predictions. */
+    public FitResult {
+      predictions = List.copyOf(predictions);
+    }
+
+    /** A fit that succeeded. */
+    public static FitResult of(List<ClassPredictions> predictions) {
+      return new FitResult(predictions, null);
+    }
+
+    /** A fit that failed. */
+    public static FitResult failed(RuntimeException failure) {
+      return new FitResult(List.of(), java.util.Objects.requireNonNull(failure, "failure"));
+    }
+  }
+
+  /**
    * Fits {@code finalSpec} on {@code rows} and returns the fitted model.
    *
    * @param seed the seed of this fit

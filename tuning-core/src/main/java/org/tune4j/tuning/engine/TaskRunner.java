@@ -52,7 +52,8 @@ final class TaskRunner {
     if (todo.isEmpty()) {
       return List.of(slots);
     }
-    int workers = Math.max(1, Math.min(control.threads(), todo.size()));
+    List<Job> jobs = jobs(todo, nGroups);
+    int workers = Math.max(1, Math.min(control.threads(), jobs.size()));
     engine.prepare(plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads());
     engine.configureThreads(workers, control.threads());
     AtomicInteger next = new AtomicInteger();
@@ -67,14 +68,16 @@ final class TaskRunner {
       List<Future<?>> futures = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
         futures.add(pool.submit(() -> {
-          for (int t = next.getAndIncrement(); t < todo.size(); t = next.getAndIncrement()) {
-            int k = todo.get(t);
-            TaskOutcome outcome = runTask(k / nGroups, plan.groups().get(k % nGroups));
-            slots[k] = outcome;
-            synchronized (control) {
-              control.onTaskDone().accept(outcome);
-              control.progress().accept(new Progress(done.incrementAndGet(), total,
-                  control.nanoClock().getAsLong() - start));
+          for (int j = next.getAndIncrement(); j < jobs.size(); j = next.getAndIncrement()) {
+            Job job = jobs.get(j);
+            List<TaskOutcome> outcomes = runJob(job);
+            for (int g = 0; g < job.groups().size(); g++) {
+              slots[job.split() * nGroups + job.groups().get(g)] = outcomes.get(g);
+              synchronized (control) {
+                control.onTaskDone().accept(outcomes.get(g));
+                control.progress().accept(new Progress(done.incrementAndGet(), total,
+                    control.nanoClock().getAsLong() - start));
+              }
             }
           }
         }));
@@ -106,19 +109,61 @@ final class TaskRunner {
     return split.id() + split.id2().map(s -> "/" + s).orElse("");
   }
 
-  private TaskOutcome runTask(int splitIndex, TaskPlan.Group group) {
-    Split split = resamples.get(splitIndex);
+  /**
+   * Work for one worker: groups of one resample fitted in one engine call (one group unless the
+   * engine trains several specs together).
+   */
+  record Job(int split, List<Integer> groups) {}
+
+  private List<Job> jobs(List<Integer> todo, int nGroups) {
+    int perFit = Math.max(1, engine.maxSpecsPerFit());
+    List<Job> jobs = new ArrayList<>();
+    List<Integer> current = new ArrayList<>();
+    int split = -1;
+    for (int k : todo) {
+      if (k / nGroups != split || current.size() == perFit) {
+        if (!current.isEmpty()) {
+          jobs.add(new Job(split, List.copyOf(current)));
+        }
+        current.clear();
+        split = k / nGroups;
+      }
+      current.add(k % nGroups);
+    }
+    if (!current.isEmpty()) {
+      jobs.add(new Job(split, List.copyOf(current)));
+    }
+    return jobs;
+  }
+
+  private List<TaskOutcome> runJob(Job job) {
+    Split split = resamples.get(job.split());
     String noteId = resampleId(split);
-    String key = keyOf(splitIndex, group);
+    List<TaskPlan.Group> groups = job.groups().stream().map(g -> plan.groups().get(g)).toList();
+    String label = groups.get(0).members().get(0) + (groups.size() > 1 || groups.get(0).members().size() > 1 ? "…" : "")
+        + " " + noteId + ": ";
+    List<ModelEngine.FitResult> fits;
+    try {
+      fits = engine.fitAndPredictTogether(groups.stream().map(TaskPlan.Group::finalSpec).toList(), split.analysis(),
+          split.assessment(), groups.stream().map(TaskPlan.Group::checkpointArray).toList(),
+          seedFor(control.seed(), job.split()), control.verbose() ? line -> control.epochLog().accept(label + line) : null);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
+      fits = groups.stream().map(g -> ModelEngine.FitResult.failed(failure)).toList();
+    }
+    List<TaskOutcome> outcomes = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      outcomes.add(score(split, noteId, groups.get(g), keyOf(job.split(), groups.get(g)), fits.get(g)));
+    }
+    return outcomes;
+  }
+
+  private TaskOutcome score(Split split, String noteId, TaskPlan.Group group, String key, ModelEngine.FitResult fit) {
     List<MetricRow> rows = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     List<PredictionRow> predictions = new ArrayList<>();
-    List<ClassPredictions> scored;
-    try {
-      String label = group.members().get(0) + (group.members().size() > 1 ? "…" : "") + " " + noteId + ": ";
-      scored = engine.fitAndPredict(group.finalSpec(), split.analysis(), split.assessment(), group.checkpointArray(),
-          seedFor(control.seed(), splitIndex), control.verbose() ? line -> control.epochLog().accept(label + line) : null);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+    if (fit.failure() != null) {
+      Throwable e = fit.failure();
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       group.members().forEach(id -> notes.add(new Note(id, noteId, "fit", "error", message)));
       return new TaskOutcome(key, group.members(), rows, notes, predictions);
@@ -127,7 +172,7 @@ final class TaskRunner {
     for (int m = 0; m < group.members().size(); m++) {
       String configId = group.members().get(m);
       Map<String, Object> values = group.memberValues().get(m);
-      ClassPredictions p = scored.get(group.memberCheckpoint().get(m));
+      ClassPredictions p = fit.predictions().get(group.memberCheckpoint().get(m));
       if (hasNaN(p)) {
         notes.add(new Note(configId, noteId, "fit", "error", "training diverged: the predicted probabilities are NaN;"
             + " lower the learning rate"));

@@ -14,7 +14,7 @@ import org.tune4j.tuning.spec.TunableSpec;
  * and the epoch, pseudo-randomly from the seed and the row: deterministic, fast, thread-safe.
  * A spec with {@code units = 13} fails.
  */
-final class FakeEngine implements ModelEngine {
+class FakeEngine implements ModelEngine {
   static final List<String> LEVELS = List.of("a", "b", "c");
   static final int FAILING_UNITS = 13;
   final int[] labels;

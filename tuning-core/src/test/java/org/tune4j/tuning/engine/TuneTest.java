@@ -203,4 +203,44 @@ class TuneTest {
     assertEquals(6, progress.get(0).completed(), "progress counts the resumed tasks as done");
     assertEquals(full, resumed);
   }
+
+  /** An engine that trains up to three specs per call (the default one-by-one implementation). */
+  static final class BatchingEngine extends FakeEngine {
+    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+    BatchingEngine(int n) {
+      super(n);
+    }
+
+    @Override
+    public int maxSpecsPerFit() {
+      return 3;
+    }
+
+    @Override
+    public List<FitResult> fitAndPredictTogether(List<org.tune4j.tuning.spec.TunableSpec> specs, int[] analysis,
+        int[] assessment, List<int[]> checkpoints, long seed, java.util.function.Consumer<String> log) {
+      calls.incrementAndGet();
+      return super.fitAndPredictTogether(specs, analysis, assessment, checkpoints, seed, log);
+    }
+  }
+
+  @Test
+  void enginesThatTrainSeveralSpecsTogetherGiveTheSameResults() {
+    FakeSpec spec = FakeSpec.of(UNITS);
+    List<Map<String, ?>> rows = new ArrayList<>();
+    for (int u : new int[] {1, 4, FakeEngine.FAILING_UNITS, 7, 9, 11, 15}) {
+      rows.add(Map.of("units", u));
+    }
+    Grid grid = Grids.of(spec.parameters(), rows);
+    TuneResults alone = Tune.tuneGrid(spec, data(new FakeEngine(60), 3), grid, Control.builder().seed(2).build());
+    BatchingEngine engine = new BatchingEngine(60);
+    List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
+    TuneResults together = Tune.tuneGrid(spec, data(engine, 3), grid,
+        Control.builder().threads(2).seed(2).progress(progress::add).build());
+    assertEquals(alone, together);
+    assertEquals(3 * 3, engine.calls.get(), "7 candidates in calls of at most 3, on each of 3 folds");
+    assertEquals(21, progress.size(), "progress still counts every candidate on every fold");
+    assertEquals(3, together.noteRows().stream().filter(Note::isError).count(), "only the failing spec fails");
+  }
 }
