@@ -15,9 +15,12 @@ package org.tune4j.models.head;
  * @param learnRate Adam's learning rate, above 0
  * @param seed the seed of initial weights, shuffling and dropout
  * @param optimizer the optimizer
+ * @param patience early stopping on validation loss (Keras' {@code callback_early_stopping(monitor = "val_loss",
+ *     patience = ...)}, best weights not restored): stop after this many epochs without a lower validation loss;
+ *     0 turns it off. Honoured by the fast trainer ({@code org.tune4j.models.head.fast}); needs a validation split.
  */
 public record FitSpec(int epochs, int batchSize, double validationSplit, double learnRate, long seed,
-    Optimizer optimizer) {
+    Optimizer optimizer, int patience) {
 
   /** Validates the values. */
   public FitSpec {
@@ -34,6 +37,14 @@ public record FitSpec(int epochs, int batchSize, double validationSplit, double 
     if (!(learnRate > 0 && Double.isFinite(learnRate))) {
       throw new IllegalArgumentException("learn rate = " + learnRate + " must be a finite number above 0");
     }
+    if (patience < 0) {
+      throw new IllegalArgumentException("patience = " + patience + " must be at least 0 (0 = no early stopping)");
+    }
+  }
+
+  /** A fit without early stopping (patience 0). */
+  public FitSpec(int epochs, int batchSize, double validationSplit, double learnRate, long seed, Optimizer optimizer) {
+    this(epochs, batchSize, validationSplit, learnRate, seed, optimizer, 0);
   }
 
   /** Keras' defaults as kerasnip uses them: 1 epoch, batch 32, no validation, Adam at 0.01, seed 1. */
@@ -43,31 +54,39 @@ public record FitSpec(int epochs, int batchSize, double validationSplit, double 
 
   /** A copy with {@code n} epochs. */
   public FitSpec epochs(int n) {
-    return new FitSpec(n, batchSize, validationSplit, learnRate, seed, optimizer);
+    return new FitSpec(n, batchSize, validationSplit, learnRate, seed, optimizer, patience);
   }
 
   /** A copy with minibatches of {@code n} rows. */
   public FitSpec batchSize(int n) {
-    return new FitSpec(epochs, n, validationSplit, learnRate, seed, optimizer);
+    return new FitSpec(epochs, n, validationSplit, learnRate, seed, optimizer, patience);
   }
 
   /** A copy holding out the last {@code share} of the rows for validation. */
   public FitSpec validationSplit(double share) {
-    return new FitSpec(epochs, batchSize, share, learnRate, seed, optimizer);
+    return new FitSpec(epochs, batchSize, share, learnRate, seed, optimizer, patience);
   }
 
   /** A copy with Adam's learning rate {@code rate}. */
   public FitSpec learnRate(double rate) {
-    return new FitSpec(epochs, batchSize, validationSplit, rate, seed, optimizer);
+    return new FitSpec(epochs, batchSize, validationSplit, rate, seed, optimizer, patience);
   }
 
   /** A copy with another optimizer. */
   public FitSpec optimizer(Optimizer newOptimizer) {
-    return new FitSpec(epochs, batchSize, validationSplit, learnRate, seed, newOptimizer);
+    return new FitSpec(epochs, batchSize, validationSplit, learnRate, seed, newOptimizer, patience);
+  }
+
+  /**
+   * A copy that stops after {@code epochs} epochs without a lower validation loss (0: never stops early).
+   * The weights of the last epoch are kept, as Keras' {@code restore_best_weights = FALSE}.
+   */
+  public FitSpec patience(int epochs) {
+    return new FitSpec(this.epochs, batchSize, validationSplit, learnRate, seed, optimizer, epochs);
   }
 
   /** A copy with another seed. */
   public FitSpec seed(long newSeed) {
-    return new FitSpec(epochs, batchSize, validationSplit, learnRate, newSeed, optimizer);
+    return new FitSpec(epochs, batchSize, validationSplit, learnRate, newSeed, optimizer, patience);
   }
 }

@@ -18,6 +18,11 @@ public final class FittedHead {
     this.history = List.copyOf(history);
   }
 
+  /** A fitted head from a trained DL4J network (for instance a fast trainer's weights in DL4J form). */
+  public static FittedHead of(MultiLayerNetwork network, List<String> levels, List<EpochMetrics> history) {
+    return new FittedHead(network, levels, history);
+  }
+
   /** Each epoch's loss and accuracy, in order. */
   public List<EpochMetrics> history() {
     return history;

@@ -77,6 +77,19 @@ final class FeatureStore {
     return dataFingerprint;
   }
 
+  /**
+   * The features computed for a frozen prefix, by its key.
+   *
+   * @throws IllegalStateException when they were never computed
+   */
+  synchronized INDArray featuresByKey(String key) {
+    Entry e = entries.get(key);
+    if (e == null) {
+      throw new IllegalStateException("no features for " + key + "; call features(model) first");
+    }
+    return e.features();
+  }
+
   /** How many distinct frozen prefixes have been featurized. */
   synchronized int featurized() {
     return entries.size();

@@ -14,7 +14,7 @@ import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FittedHead;
-import org.tune4j.models.head.HeadTrainer;
+import org.tune4j.models.head.fast.FastFittedHead;
 import org.tune4j.models.head.Predictions;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.spec.SpecCompiler;
@@ -23,6 +23,7 @@ import org.tune4j.models.transfer.FittedWholeGraph;
 import org.tune4j.models.transfer.TransferModel;
 import org.tune4j.models.transfer.WholeGraphTrainer;
 import org.tune4j.tuning.engine.ModelEngine;
+import org.tune4j.tuning.engine.ModelEngine.FitResult;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.spec.TunableSpec;
 
@@ -101,14 +102,10 @@ final class TransferEngine implements ModelEngine {
       int[] checkpoints, long seed, Consumer<String> epochLog) {
     TransferModel model = compile(finalSpec, seed);
     int epochs = model.fit().epochs();
-    int[] scoreAt = checkpoints.length == 0 ? new int[] {epochs} : checkpoints.clone();
-    if (scoreAt[scoreAt.length - 1] != epochs) {
-      throw new IllegalArgumentException("the last checkpoint " + scoreAt[scoreAt.length - 1]
-          + " differs from the spec's epochs " + epochs);
-    }
-    int[] truth = subset(labels, assessment);
-    List<ClassPredictions> out = new ArrayList<>();
+    int[] scoreAt = scoreAt(model, checkpoints);
     if (!model.frozenBackbone()) {
+      int[] truth = subset(labels, assessment);
+      List<ClassPredictions> out = new ArrayList<>();
       ImageSet assessed = images(assessment);
       WholeGraphTrainer.fitWatching(model, images(analysis), (m, soFar) -> {
         afterEpoch(m, epochs, epochLog);
@@ -118,16 +115,82 @@ final class TransferEngine implements ModelEngine {
       });
       return out;
     }
-    INDArray all = store.features(model).features();
-    INDArray assessed = all.getRows(storeRows(assessment));
-    HeadTrainer.fitWatching(all.getRows(storeRows(analysis)), subset(labels, analysis), levels(), model.head(),
-        model.fit(), (m, head) -> {
-          afterEpoch(m, epochs, epochLog);
-          if (Arrays.binarySearch(scoreAt, m.epoch()) >= 0) {
-            out.add(toClassPredictions(head.predict(assessed), truth));
-          }
-        });
-    return out;
+    FitResult result = HeadFits.fit(List.of(request(model, scoreAt)), headData(), analysis, assessment, epochLog).get(0);
+    if (result.failure() != null) {
+      throw result.failure();
+    }
+    return result.predictions();
+  }
+
+  /** Heads fitted together per fast-trainer call, at most. */
+  static final int HEADS_PER_FIT = 64;
+
+  @Override
+  public int maxSpecsPerFit() {
+    return HEADS_PER_FIT;
+  }
+
+  @Override
+  public List<FitResult> fitAndPredictTogether(List<TunableSpec> finalSpecs, int[] analysis, int[] assessment,
+      List<int[]> checkpoints, long seed, Consumer<String> epochLog) {
+    FitResult[] out = new FitResult[finalSpecs.size()];
+    List<HeadFits.Request> cut = new ArrayList<>();
+    List<Integer> cutIndex = new ArrayList<>();
+    for (int i = 0; i < finalSpecs.size(); i++) {
+      try {
+        TransferModel model = compile(finalSpecs.get(i), seed);
+        int[] scoreAt = scoreAt(model, checkpoints.get(i));
+        if (model.frozenBackbone()) {
+          cut.add(request(model, scoreAt));
+          cutIndex.add(i);
+        } else {
+          out[i] = FitResult.of(fitAndPredict(finalSpecs.get(i), analysis, assessment, checkpoints.get(i), seed,
+              epochLog));
+        }
+      } catch (RuntimeException e) {
+        out[i] = FitResult.failed(e);
+      }
+    }
+    List<FitResult> fitted = HeadFits.fit(cut, headData(), analysis, assessment, epochLog);
+    for (int k = 0; k < cutIndex.size(); k++) {
+      out[cutIndex.get(k)] = fitted.get(k);
+    }
+    return List.of(out);
+  }
+
+  private HeadFits.Request request(TransferModel model, int[] scoreAt) {
+    store.features(model);
+    return new HeadFits.Request(model, FeatureStore.key(model.backbone(), model.head().input()), scoreAt);
+  }
+
+  private static int[] scoreAt(TransferModel model, int[] checkpoints) {
+    int epochs = model.fit().epochs();
+    int[] at = checkpoints.length == 0 ? new int[] {epochs} : checkpoints.clone();
+    if (at[at.length - 1] != epochs) {
+      throw new IllegalArgumentException("the last checkpoint " + at[at.length - 1] + " differs from the spec's epochs "
+          + epochs);
+    }
+    return at;
+  }
+
+  /** The engine's rows as the head trainer sees them: features by frozen prefix, labels, levels. */
+  private HeadFits.Data headData() {
+    return new HeadFits.Data() {
+      @Override
+      public INDArray features(String featureKey) {
+        return store.featuresByKey(featureKey).getRows(rows);
+      }
+
+      @Override
+      public int[] labels(int[] engineRows) {
+        return subset(labels, engineRows);
+      }
+
+      @Override
+      public List<String> levels() {
+        return TransferEngine.this.levels();
+      }
+    };
   }
 
   /** Logs an epoch and stops a diverged fit. */
@@ -160,13 +223,13 @@ final class TransferEngine implements ModelEngine {
     }
     FeatureStore.Entry entry = store.features(model);
     INDArray all = entry.features();
-    FittedHead head = HeadTrainer.fit(all.getRows(storeRows(fitRows)), subset(labels, fitRows), levels(), model.head(),
-        model.fit(), m -> { });
+    FastFittedHead fast = HeadFits.fitOne(model, all.getRows(storeRows(fitRows)), subset(labels, fitRows), levels());
+    FittedHead head = FittedHead.of(fast.network(), levels(), fast.history());
     FittedTransferModel fitted = FittedTransferModel.of(model, entry.featurizer(), head);
     return new FittedModel() {
       @Override
       public ClassPredictions predict(int[] predictRows) {
-        return toClassPredictions(head.predict(all.getRows(storeRows(predictRows))), subset(labels, predictRows));
+        return toClassPredictions(fast.predict(all.getRows(storeRows(predictRows))), subset(labels, predictRows));
       }
 
       @Override

@@ -153,4 +153,26 @@ class TuneGridTest {
     assertEquals(100, model.predict(split.testingImages()).size());
     assertFalse(fit.collectPredictions().isEmpty());
   }
+
+  /** Each candidate's metrics when the grid's heads train together equal its metrics when tuned alone. */
+  @Test
+  void headsTrainedTogetherScoreAsTheyDoAlone() {
+    ModelSpec spec = spec();
+    Grid grid = grid(spec);
+    TuneResults together = Tune.tuneGrid(spec, folds, grid, Control.builder().threads(1).seed(13).build());
+    for (var c : grid.candidates().subList(0, 3)) {
+      TuneResults alone = Tune.tuneGrid(spec, folds, Grids.of(spec.parameters(), List.of(c.values())),
+          Control.builder().threads(1).seed(13).build());
+      List<MetricRow> expected = alone.metricRows();
+      List<MetricRow> actual = together.metricRows().stream().filter(r -> r.configId().equals(c.configId())).toList();
+      assertEquals(expected.size(), actual.size());
+      for (int i = 0; i < expected.size(); i++) {
+        assertEquals(expected.get(i).estimate(), actual.get(i).estimate(), TOGETHER_TOLERANCE,
+            c.configId() + " " + expected.get(i).id() + " " + expected.get(i).metric());
+      }
+    }
+  }
+
+  /** Heads trained together share one wide matrix product, so sums may run in another order. */
+  static final double TOGETHER_TOLERANCE = 1e-6;
 }

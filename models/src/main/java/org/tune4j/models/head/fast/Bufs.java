@@ -1,0 +1,31 @@
+package org.tune4j.models.head.fast;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Allocation and views of the fast trainer's float arrays. Stateless. */
+final class Bufs {
+  private Bufs() {}
+
+  /** A zeroed column-major {@code [rows, cols]} float matrix. */
+  static INDArray f(int rows, int cols) {
+    return Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'f');
+  }
+
+  /** A zeroed float vector of {@code n} elements. */
+  static INDArray vec(long n) {
+    return Nd4j.create(DataType.FLOAT, n);
+  }
+
+  /** A view of {@code len} elements of the flat vector {@code flat} from {@code from}. */
+  static INDArray seg(INDArray flat, long from, long len) {
+    return flat.get(NDArrayIndex.interval(from, from + len));
+  }
+
+  /** A column-major {@code [rows, cols]} view of the flat vector {@code flat} from {@code from}, DL4J's weight layout. */
+  static INDArray mat(INDArray flat, long from, int rows, int cols) {
+    return seg(flat, from, (long) rows * cols).reshape('f', rows, cols);
+  }
+}

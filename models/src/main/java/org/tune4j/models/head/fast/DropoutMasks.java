@@ -1,0 +1,50 @@
+package org.tune4j.models.head.fast;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Where dropout masks come from. A mask is a pure function of the fit's seed, the DL4J layer index
+ * and the iteration, never of the other candidates trained alongside, so a head gets the same masks
+ * alone and in a group. Injectable so that tests can feed DL4J the very same masks.
+ */
+@FunctionalInterface
+public interface DropoutMasks {
+  /**
+   * Fills {@code mask} (an own, non-view array) with 0 for dropped units and {@code 1 / retain} for kept ones
+   * (inverted dropout, as Keras and DL4J).
+   *
+   * @param mask the array to fill, {@code [rows, width]}
+   * @param retain probability of keeping a unit ({@code 1 - rate})
+   * @param seed the fit's seed
+   * @param layer the DL4J layer index of the dropout layer
+   * @param iteration the 0-based training step
+   */
+  void fill(INDArray mask, double retain, long seed, int layer, int iteration);
+
+  /** Bernoulli masks from a {@link SplittableRandom} seeded with (seed, layer, iteration). Thread-safe. */
+  static DropoutMasks bernoulli() {
+    return (mask, retain, seed, layer, iteration) -> {
+      int n = (int) mask.length();
+      float[] values = new float[n];
+      SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + layer * 0xBF58476D1CE4E5B9L + iteration);
+      float kept = (float) (1 / retain);
+      for (int i = 0; i < n; i++) {
+        values[i] = r.nextDouble() < retain ? kept : 0f;
+      }
+      write(mask, values);
+    };
+  }
+
+  /** Copies {@code values} into the native buffer of {@code mask} (an own array of that length) without allocating. */
+  static void write(INDArray mask, float[] values) {
+    if (mask.isView() || mask.length() != values.length) {
+      throw new IllegalArgumentException("mask must be an own array of " + values.length + " elements, not a view of "
+          + mask.length());
+    }
+    FloatBuffer fb = mask.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    fb.put(values, 0, values.length);
+  }
+}

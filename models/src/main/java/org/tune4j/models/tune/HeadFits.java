@@ -1,0 +1,118 @@
+package org.tune4j.models.tune;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tune4j.models.head.EpochMetrics;
+import org.tune4j.models.head.fast.Candidate;
+import org.tune4j.models.head.fast.CandidateListener;
+import org.tune4j.models.head.fast.DropoutMasks;
+import org.tune4j.models.head.fast.FastFittedHead;
+import org.tune4j.models.head.fast.FastHeadTrainer;
+import org.tune4j.models.transfer.TransferModel;
+import org.tune4j.tuning.engine.ModelEngine.FitResult;
+import org.tune4j.tuning.metrics.ClassPredictions;
+
+/**
+ * Trains the heads of several cut models on cached features with the fast trainer: models that
+ * read the same features and share a minibatch order (batch size, validation split, seed) train
+ * together, their first dense layers as one wide matrix product; each is scored on the assessment
+ * rows after each of its checkpoints. A model that diverges fails alone. Stateless.
+ */
+final class HeadFits {
+  private HeadFits() {}
+
+  /**
+   * One model to fit: its compiled form, features and checkpoints.
+   *
+   * @param model the compiled, cut model
+   * @param featureKey which features it reads
+   * @param scoreAt ascending epochs after which to predict
+   */
+  record Request(TransferModel model, String featureKey, int[] scoreAt) {}
+
+  /** What the requests need from the data: features by key, labels, levels, rows. */
+  interface Data {
+    INDArray features(String featureKey);
+
+    int[] labels(int[] rows);
+
+    List<String> levels();
+  }
+
+  static List<FitResult> fit(List<Request> requests, Data data, int[] analysis, int[] assessment,
+      Consumer<String> epochLog) {
+    FitResult[] out = new FitResult[requests.size()];
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < requests.size(); i++) {
+      var f = requests.get(i).model().fit();
+      String key = requests.get(i).featureKey() + "|" + f.batchSize() + "|" + f.validationSplit() + "|" + f.seed();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    int[] truth = data.labels(assessment);
+    int[] trainLabels = data.labels(analysis);
+    for (List<Integer> group : groups.values()) {
+      INDArray all = data.features(requests.get(group.get(0)).featureKey());
+      INDArray trainX = all.getRows(analysis);
+      INDArray assessX = all.getRows(assessment);
+      try {
+        fitGroup(requests, group, trainX, trainLabels, assessX, truth, data.levels(), epochLog, out);
+      } catch (RuntimeException together) {
+        for (int i : group) {   // one bad member must not fail the others: fit each alone
+          try {
+            fitGroup(requests, List.of(i), trainX, trainLabels, assessX, truth, data.levels(), epochLog, out);
+          } catch (RuntimeException alone) {
+            out[i] = FitResult.failed(alone);
+          }
+        }
+      }
+    }
+    return Arrays.asList(out);
+  }
+
+  private static void fitGroup(List<Request> requests, List<Integer> group, INDArray trainX, int[] trainLabels,
+      INDArray assessX, int[] truth, List<String> levels, Consumer<String> epochLog, FitResult[] out) {
+    List<Candidate> candidates = new ArrayList<>();
+    List<List<ClassPredictions>> scored = new ArrayList<>();
+    String[] diverged = new String[group.size()];
+    for (int i : group) {
+      candidates.add(Candidate.of(requests.get(i).model().head(), requests.get(i).model().fit()));
+      scored.add(new ArrayList<>());
+    }
+    CandidateListener listener = (c, m, soFar) -> {
+      Request r = requests.get(group.get(c));
+      if (epochLog != null) {
+        epochLog.accept(m.format(r.model().fit().epochs()));
+      }
+      if (epochLog != null && !Double.isFinite(m.loss()) && diverged[c] == null) {
+        diverged[c] = "training diverged: the loss is " + m.loss() + " after epoch " + m.epoch()
+            + "; lower the learning rate";
+      }
+      if (diverged[c] == null && Arrays.binarySearch(r.scoreAt(), m.epoch()) >= 0) {
+        scored.get(c).add(TransferEngine.toClassPredictions(soFar.predict(assessX), truth));
+      }
+    };
+    // Per-epoch loss and accuracy are only read by the verbose log; without it they are not measured,
+    // and a diverging fit shows as NaN predictions, which the tuning engine turns into a note.
+    List<FastFittedHead> heads = FastHeadTrainer.trainTogether(trainX, trainLabels, levels, candidates,
+        DropoutMasks.bernoulli(), listener, epochLog != null);
+    for (int c = 0; c < group.size(); c++) {
+      int wanted = requests.get(group.get(c)).scoreAt().length;
+      while (diverged[c] == null && scored.get(c).size() < wanted) {
+        // stopped early (patience): later checkpoints see the weights it stopped with, as Keras keeps them
+        scored.get(c).add(TransferEngine.toClassPredictions(heads.get(c).predict(assessX), truth));
+      }
+      out[group.get(c)] = diverged[c] != null ? FitResult.failed(new ArithmeticException(diverged[c]))
+          : FitResult.of(scored.get(c));
+    }
+  }
+
+  /** Fits one head alone with the fast trainer (the same trainer tuning uses), for the last fit. */
+  static FastFittedHead fitOne(TransferModel model, INDArray trainX, int[] trainLabels, List<String> levels) {
+    return FastHeadTrainer.fit(trainX, trainLabels, levels, model.head(), model.fit(), (EpochMetrics m) -> { });
+  }
+}
