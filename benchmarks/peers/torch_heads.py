@@ -1,11 +1,11 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """PyTorch peer of HeadTrainingBenchmark: the same heads trained one after another.
 
 Head: 2048 -> 64 ReLU -> dropout 0.5 -> 10 softmax, Adam (eps 1e-7), batch 32, 2000 rows with the last
 20% held out, 5 epochs (250 steps a head), train and validation loss/accuracy evaluated after each epoch
 as the Java trainers do. Prints iterations per second (heads x 250 / seconds).
 
-Usage: OMP_NUM_THREADS=2 python3 benchmarks/peers/torch_heads.py [heads ...]   (default: 1 27)
+Usage: OMP_NUM_THREADS=2 /usr/bin/python3 benchmarks/peers/torch_heads.py [heads ...]   (default: 1 27)
 """
 import sys
 import time
