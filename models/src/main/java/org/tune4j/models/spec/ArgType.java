@@ -25,7 +25,8 @@ enum ArgType {
   Object coerce(Object value, String where) {
     if (value instanceof Tunable) {
       if (this == WEIGHTS) {
-        throw new IllegalArgumentException(where + " cannot be tuned; give Weights.random(seed) or Weights.file(path)");
+        throw new IllegalArgumentException(where + " cannot be tuned; give Weights.random(seed), Weights.file(path)"
+            + " or Weights.imagenet()");
       }
       return value;
     }
@@ -73,7 +74,7 @@ enum ArgType {
       case DOUBLE: return "a number";
       case STRING: return "a name";
       case BOOLEAN: return "true or false";
-      default: return "Weights.random(seed) or Weights.file(path)";
+      default: return "Weights.random(seed), Weights.file(path) or Weights.imagenet()";
     }
   }
 }
