@@ -42,7 +42,7 @@ final class OutcomeJson {
       row.put("id2", r.id2().orElse(null));
       row.put("metric", r.metric());
       row.put("estimator", r.estimator());
-      row.put("estimate", number(r.estimate()));
+      row.put("estimate", Json.encodeDouble(r.estimate()));
       metrics.add(row);
     }
     m.put("metrics", metrics);
@@ -65,7 +65,7 @@ final class OutcomeJson {
       row.put("config", p.configId());
       row.put("truth", p.truth());
       row.put("pred_class", p.predClass());
-      row.put("probabilities", p.probabilities().stream().map(OutcomeJson::number).toList());
+      row.put("probabilities", p.probabilities().stream().map(Json::encodeDouble).toList());
       predictions.add(row);
     }
     m.put("predictions", predictions);
@@ -88,7 +88,7 @@ final class OutcomeJson {
       String config = Json.requireString(r, "config", path);
       metrics.add(new MetricRow(config, params(grid, config, Json.requireObject(r, "params", path), path),
           Json.requireString(r, "id", path), Json.optionalString(r, "id2", path), Json.requireString(r, "metric", path),
-          Json.requireString(r, "estimator", path), number(r.get("estimate"), Json.child(path, "estimate"))));
+          Json.requireString(r, "estimator", path), Json.decodeDouble(r.get("estimate"), Json.child(path, "estimate"))));
     }
     List<Note> notes = new ArrayList<>();
     raw = Json.requireList(m, "notes", root);
@@ -113,7 +113,7 @@ final class OutcomeJson {
       List<Object> rawProbs = Json.requireList(p, "probabilities", path);
       List<Double> probs = new ArrayList<>();
       for (int k = 0; k < rawProbs.size(); k++) {
-        probs.add(number(rawProbs.get(k), Json.element(Json.child(path, "probabilities"), k)));
+        probs.add(Json.decodeDouble(rawProbs.get(k), Json.element(Json.child(path, "probabilities"), k)));
       }
       rows.add(new PredictionRow(Json.requireInt(p, "row", path), Json.requireString(p, "id", path),
           Json.requireString(p, "config", path), Json.requireString(p, "truth", path),
@@ -150,20 +150,5 @@ final class OutcomeJson {
     return out;
   }
 
-  private static Object number(double d) {
-    return Double.isNaN(d) ? null : Double.isInfinite(d) ? (d > 0 ? "Inf" : "-Inf") : (Object) d;
-  }
 
-  private static double number(Object v, String path) {
-    if (v == null) {
-      return Double.NaN;
-    }
-    if ("Inf".equals(v)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    if ("-Inf".equals(v)) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    return Json.asDouble(v, path);
-  }
 }

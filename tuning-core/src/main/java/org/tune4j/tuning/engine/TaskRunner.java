@@ -52,7 +52,7 @@ final class TaskRunner {
     if (todo.isEmpty()) {
       return List.of(slots);
     }
-    List<Job> jobs = jobs(todo, nGroups);
+    List<Job> jobs = jobs(slots, nGroups);
     int workers = Math.max(1, Math.min(control.threads(), jobs.size()));
     engine.prepare(plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads());
     engine.configureThreads(workers, control.threads());
@@ -72,7 +72,11 @@ final class TaskRunner {
             Job job = jobs.get(j);
             List<TaskOutcome> outcomes = runJob(job);
             for (int g = 0; g < job.groups().size(); g++) {
-              slots[job.split() * nGroups + job.groups().get(g)] = outcomes.get(g);
+              int k = job.split() * nGroups + job.groups().get(g);
+              if (slots[k] != null) {
+                continue; // done in an earlier run; refitted only to keep its chunk's companions
+              }
+              slots[k] = outcomes.get(g);
               synchronized (control) {
                 control.onTaskDone().accept(outcomes.get(g));
                 control.progress().accept(new Progress(done.incrementAndGet(), total,
@@ -115,23 +119,27 @@ final class TaskRunner {
    */
   record Job(int split, List<Integer> groups) {}
 
-  private List<Job> jobs(List<Integer> todo, int nGroups) {
+  /**
+   * The jobs: each resample's groups cut into fixed chunks of {@link ModelEngine#maxSpecsPerFit},
+   * the same chunks in every run (so a resumed run trains each pending group with the very same
+   * companions as an uninterrupted one, and gets the same numbers); chunks whose groups are all done
+   * are skipped.
+   */
+  private List<Job> jobs(TaskOutcome[] slots, int nGroups) {
     int perFit = Math.max(1, engine.maxSpecsPerFit());
     List<Job> jobs = new ArrayList<>();
-    List<Integer> current = new ArrayList<>();
-    int split = -1;
-    for (int k : todo) {
-      if (k / nGroups != split || current.size() == perFit) {
-        if (!current.isEmpty()) {
-          jobs.add(new Job(split, List.copyOf(current)));
+    for (int split = 0; split < resamples.size(); split++) {
+      for (int from = 0; from < nGroups; from += perFit) {
+        List<Integer> chunk = new ArrayList<>();
+        boolean pending = false;
+        for (int g = from; g < Math.min(nGroups, from + perFit); g++) {
+          chunk.add(g);
+          pending |= slots[split * nGroups + g] == null;
         }
-        current.clear();
-        split = k / nGroups;
+        if (pending) {
+          jobs.add(new Job(split, List.copyOf(chunk)));
+        }
       }
-      current.add(k % nGroups);
-    }
-    if (!current.isEmpty()) {
-      jobs.add(new Job(split, List.copyOf(current)));
     }
     return jobs;
   }

@@ -301,4 +301,37 @@ public final class Json {
     }
     return value instanceof Collection<?> ? "an array" : "a " + value.getClass().getName();
   }
+
+  /**
+   * A double as a JSON value that keeps every double: NaN as {@code null}, infinities as the strings
+   * {@code "Inf"} and {@code "-Inf"} (JSON has no literal for them), finite values as themselves.
+   * {@link #decodeDouble} reads it back.
+   */
+  public static Object encodeDouble(double d) {
+    if (Double.isNaN(d)) {
+      return null;
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Inf" : "-Inf";
+    }
+    return d;
+  }
+
+  /**
+   * Reads a value written by {@link #encodeDouble}.
+   *
+   * @throws IllegalArgumentException naming {@code path} when the value is neither
+   */
+  public static double decodeDouble(Object value, String path) {
+    if (value == null) {
+      return Double.NaN;
+    }
+    if ("Inf".equals(value)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if ("-Inf".equals(value)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return asDouble(value, path);
+  }
 }

@@ -51,7 +51,7 @@ final class ResultsJson {
     for (MetricRow r : results.metricRows()) {
       configs.putIfAbsent(r.configId(), r.params());
       rows.add(object("config", r.configId(), "id", r.id(), "id2", r.id2().orElse(null),
-          "metric", r.metric(), "estimator", r.estimator(), "estimate", number(r.estimate())));
+          "metric", r.metric(), "estimator", r.estimator(), "estimate", Json.encodeDouble(r.estimate())));
     }
     tree.put("configs", configs);
     tree.put("metric_rows", rows);
@@ -65,7 +65,7 @@ final class ResultsJson {
     for (PredictionRow p : results.predictionRows()) {
       predictions.add(object("row", p.row(), "id", p.id(), "config", p.configId(), "truth",
           p.truth(), "pred_class", p.predClass(), "probabilities",
-          p.probabilities().stream().map(ResultsJson::number).toList()));
+          p.probabilities().stream().map(Json::encodeDouble).toList()));
     }
     tree.put("predictions", predictions);
     return Json.write(tree);
@@ -103,7 +103,7 @@ final class ResultsJson {
           Json.child(root, "configs"));
       rows.add(new MetricRow(config, params, Json.requireString(r, "id", path),
           Json.optionalString(r, "id2", path), Json.requireString(r, "metric", path),
-          Json.requireString(r, "estimator", path), number(r.get("estimate"),
+          Json.requireString(r, "estimator", path), Json.decodeDouble(r.get("estimate"),
               Json.child(path, "estimate"))));
     }
     return TuneResults.of(parameters, levels, metrics, fingerprint, rows,
@@ -134,7 +134,7 @@ final class ResultsJson {
       List<Object> rawProbs = Json.requireList(p, "probabilities", path);
       List<Double> probs = new ArrayList<>(rawProbs.size());
       for (int k = 0; k < rawProbs.size(); k++) {
-        probs.add(number(rawProbs.get(k), Json.element(Json.child(path, "probabilities"), k)));
+        probs.add(Json.decodeDouble(rawProbs.get(k), Json.element(Json.child(path, "probabilities"), k)));
       }
       rows.add(new PredictionRow(Json.requireInt(p, "row", path),
           Json.requireString(p, "id", path), Json.requireString(p, "config", path),
@@ -173,28 +173,7 @@ final class ResultsJson {
   }
 
   /** A double for JSON: itself, {@code null} for NaN, {@code "Inf"} / {@code "-Inf"}. */
-  private static Object number(double d) {
-    if (Double.isNaN(d)) {
-      return null;
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "Inf" : "-Inf";
-    }
-    return d;
-  }
 
-  private static double number(Object value, String path) {
-    if (value == null) {
-      return Double.NaN;
-    }
-    if ("Inf".equals(value)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    if ("-Inf".equals(value)) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    return Json.asDouble(value, path);
-  }
 
   private static Map<String, Object> object(Object... keyValues) {
     Map<String, Object> map = new LinkedHashMap<>();

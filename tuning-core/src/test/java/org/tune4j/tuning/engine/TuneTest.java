@@ -243,4 +243,21 @@ class TuneTest {
     assertEquals(21, progress.size(), "progress still counts every candidate on every fold");
     assertEquals(3, together.noteRows().stream().filter(Note::isError).count(), "only the failing spec fails");
   }
+
+  @Test
+  void aResumedBatchedRunTrainsPendingGroupsWithTheirUsualCompanions() {
+    FakeSpec spec = FakeSpec.of(UNITS);
+    Grid grid = Grids.regular(spec.parameters(), 7);   // 7 groups: chunks {1,2,3} {4,5,6} {7} per fold
+    List<TaskOutcome> journal = Collections.synchronizedList(new ArrayList<>());
+    TuneResults full = Tune.tuneGrid(spec, data(new BatchingEngine(60), 2), grid,
+        Control.builder().threads(1).seed(5).onTaskDone(journal::add).build());
+    List<TaskOutcome> firstFour = new ArrayList<>(journal.subList(0, 4));  // fold 1: chunk 1 whole, chunk 2 begun
+    BatchingEngine engine = new BatchingEngine(60);
+    List<TaskOutcome> resumedJournal = Collections.synchronizedList(new ArrayList<>());
+    TuneResults resumed = Tune.tuneGrid(spec, data(engine, 2), grid,
+        Control.builder().threads(1).seed(5).completed(firstFour).onTaskDone(resumedJournal::add).build());
+    assertEquals(full, resumed);
+    assertEquals(2 + 3, engine.calls.get(), "fold 1: chunks 2 and 3 (chunk 1 is done); fold 2: all three");
+    assertEquals(14 - 4, resumedJournal.size(), "no finished task is journaled twice");
+  }
 }
