@@ -14,6 +14,11 @@ final class Bufs {
     return Nd4j.create(DataType.FLOAT, new long[] {rows, cols}, 'f');
   }
 
+  /** A {@code [rows, 1]} column of ones: multiplied with a bias row it adds the bias to every row in one GEMM. */
+  static INDArray ones(int rows) {
+    return f(rows, 1).assign(1);
+  }
+
   /** A zeroed float vector of {@code n} elements. */
   static INDArray vec(long n) {
     return Nd4j.create(DataType.FLOAT, n);

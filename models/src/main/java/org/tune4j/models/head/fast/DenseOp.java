@@ -23,6 +23,8 @@ final class DenseOp implements LayerOp {
   private final INDArray b;
   private final INDArray dw;
   private final INDArray db;
+  private final INDArray bRow; // b as [1, nOut]
+  private final INDArray dbColumn; // db as [nOut, 1]
   private final IntFunction<INDArray[]> wide; // rows -> {z, dz} views, or null
   private final Map<Integer, INDArray[]> sets = new HashMap<>();
   private INDArray z;
@@ -31,6 +33,7 @@ final class DenseOp implements LayerOp {
   private INDArray tmp;
   private INDArray dIn;
   private INDArray in;
+  private INDArray ones;
 
   DenseOp(int nIn, int nOut, Act act, boolean softmax, INDArray[] paramsAndGrads, IntFunction<INDArray[]> wide) {
     this.nIn = nIn;
@@ -41,6 +44,8 @@ final class DenseOp implements LayerOp {
     this.b = paramsAndGrads[1];
     this.dw = paramsAndGrads[2];
     this.db = paramsAndGrads[3];
+    this.bRow = b.reshape(1, nOut);
+    this.dbColumn = db.reshape(nOut, 1);
     this.wide = wide;
   }
 
@@ -61,19 +66,20 @@ final class DenseOp implements LayerOp {
     INDArray[] s = sets.computeIfAbsent(rows, r -> {
       INDArray[] zdz = wide != null ? wide.apply(r) : new INDArray[] {Bufs.f(r, nOut), Bufs.f(r, nOut)};
       INDArray out = softmax || !act.identity() ? Bufs.f(r, nOut) : zdz[0];
-      return new INDArray[] {zdz[0], out, zdz[1], Bufs.f(r, nOut), wide != null ? null : Bufs.f(r, nIn)};
+      return new INDArray[] {zdz[0], out, zdz[1], Bufs.f(r, nOut), wide != null ? null : Bufs.f(r, nIn), Bufs.ones(r)};
     });
     z = s[0];
     a = s[1];
     dz = s[2];
     tmp = s[3];
     dIn = s[4];
+    ones = s[5];
   }
 
   /** {@code z = x W + b} into this layer's own block (for a wide member outside the shared product). */
   void linear(INDArray x) {
     Nd4j.gemm(x, w, z, false, false, 1.0, 0.0);
-    z.addiRowVector(b);
+    Nd4j.gemm(ones, bRow, z, false, false, 1.0, 1.0); // z += b on every row, cheaper than a broadcast op
   }
 
   @Override
@@ -89,12 +95,15 @@ final class DenseOp implements LayerOp {
     return act.forward(z, a);
   }
 
-  /** For the output layer {@code gradOut} is the one-hot labels: {@code dz = p - y} (softmax with cross-entropy). */
+  /**
+   * For the output layer {@code gradOut} is the one-hot labels {@code y}: {@code dz = (p - y) / rows} (softmax with
+   * cross-entropy, averaged over the batch here rather than over the whole flat gradient).
+   */
   @Override
   public INDArray backward(INDArray gradOut, boolean needInputGrad) {
     INDArray d;
     if (softmax) {
-      d = a.sub(gradOut, dz);
+      d = a.sub(gradOut, dz).divi(z.rows());
     } else {
       d = act.backward(z, a, gradOut, dz, tmp);
       if (d != dz && wide != null) {
@@ -104,7 +113,7 @@ final class DenseOp implements LayerOp {
     }
     if (wide == null) {
       Nd4j.gemm(in, d, dw, true, false, 1.0, 0.0);
-      d.sum(db, 0);
+      Nd4j.gemm(d, ones, dbColumn, true, false, 1.0, 0.0); // column sums
     }
     if (!needInputGrad) {
       return null;

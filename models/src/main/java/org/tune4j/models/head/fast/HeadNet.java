@@ -55,8 +55,8 @@ final class HeadNet {
     }
   }
 
-  void update(int iteration) {
-    updater.apply(iteration);
+  HeadUpdater updater() {
+    return updater;
   }
 
   /** Makes every later step a no-op for this head: zero gradients, zero wide deltas. */

@@ -1,7 +1,9 @@
 package org.tune4j.models.head.fast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -9,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.tune4j.models.head.HeadLayer;
 
 /**
@@ -17,7 +20,9 @@ import org.tune4j.models.head.HeadLayer;
  * the first dense layers of all heads (those fed by the features directly) are the column blocks of one
  * column-major {@code [nIn, total]} matrix, so one GEMM computes them all over the shared minibatch, and
  * one more GEMM their weight gradients. Every other layer is each head's own. Gradients, Adam moments and
- * the like share the layout, so the batch division and the parameter step are one op for all heads.
+ * the like share the layout, so the parameter step is one op for all heads and the updater runs once per
+ * group of heads with equal updater settings ({@link PackUpdater}), whose parameters are laid out next to each
+ * other. The output layers divide their gradient by the batch size, so every gradient arrives batch-averaged.
  * Buffers are allocated once per minibatch size. Not thread-safe.
  */
 final class HeadPack {
@@ -34,12 +39,16 @@ final class HeadPack {
   private final INDArray wideB;
   private final INDArray wideDw;
   private final INDArray wideDb;
+  private final INDArray wideBRow;
+  private final INDArray wideDbColumn;
   private final List<HeadNet> heads = new ArrayList<>();
   private final Map<Integer, INDArray[]> sets = new HashMap<>();
+  private final PackUpdater updater;
   private INDArray x;
   private INDArray y;
   private INDArray zw;
   private INDArray dzw;
+  private INDArray ones;
 
   HeadPack(INDArray features, int[] labels, int nClasses, List<Candidate> candidates, DropoutMasks masks) {
     this.features = features.castTo(DataType.FLOAT).dup('c');
@@ -71,9 +80,12 @@ final class HeadPack {
     this.wideB = Bufs.seg(params, (long) nIn * total, total);
     this.wideDw = Bufs.mat(grads, 0, nIn, total);
     this.wideDb = Bufs.seg(grads, (long) nIn * total, total);
+    this.wideBRow = total > 0 ? wideB.reshape(1, total) : null;
+    this.wideDbColumn = total > 0 ? wideDb.reshape(total, 1) : null;
     int col = 0;
     long rest = (long) nIn * total + total;
-    for (int h = 0; h < candidates.size(); h++) {
+    HeadNet[] placed = new HeadNet[candidates.size()];
+    for (int h : groupedOrder(candidates)) {
       Candidate c = candidates.get(h);
       INDArray init = Nd4j.toFlattened(inits.get(h).params());
       int first = firstWidth(c);
@@ -94,10 +106,24 @@ final class HeadPack {
               Bufs.seg(state2, piece[0], piece[1]));
         }
       }
-      heads.add(new HeadNet(ops(c, col, first, rest, updater, masks), updater, layout));
+      placed[h] = new HeadNet(ops(c, col, first, rest, updater, masks), updater, layout);
       col += first;
       rest += restLen;
     }
+    heads.addAll(Arrays.asList(placed));
+    this.updater = new PackUpdater(heads, grads, state1, state2);
+  }
+
+  /** Candidate indices with equal updater configurations next to each other (first appearance order), so their parameters are contiguous. */
+  private static List<Integer> groupedOrder(List<Candidate> candidates) {
+    Map<IUpdater, List<Integer>> groups = new LinkedHashMap<>();
+    for (int h = 0; h < candidates.size(); h++) {
+      Candidate c = candidates.get(h);
+      groups.computeIfAbsent(c.options().updater(c.fit()), k -> new ArrayList<>()).add(h);
+    }
+    List<Integer> order = new ArrayList<>();
+    groups.values().forEach(order::addAll);
+    return order;
   }
 
   /** The width of the candidate's first layer when it is dense (or the output), i.e. joins the wide product; else 0. */
@@ -172,11 +198,12 @@ final class HeadPack {
 
   private void prepare(int rows) {
     INDArray[] s = sets.computeIfAbsent(rows, r -> new INDArray[] {Nd4j.create(DataType.FLOAT, r, nIn),
-        Nd4j.create(DataType.FLOAT, r, nClasses), total > 0 ? Bufs.f(r, total) : null, total > 0 ? Bufs.f(r, total) : null});
+        Nd4j.create(DataType.FLOAT, r, nClasses), total > 0 ? Bufs.f(r, total) : null, total > 0 ? Bufs.f(r, total) : null, Bufs.ones(r)});
     x = s[0];
     y = s[1];
     zw = s[2];
     dzw = s[3];
+    ones = s[4];
   }
 
   /** Gathers rows of the features (and labels) into the minibatch buffers; computes the wide product. */
@@ -191,7 +218,7 @@ final class HeadPack {
   private void wideForward() {
     if (total > 0) {
       Nd4j.gemm(x, wideW, zw, false, false, 1.0, 0.0);
-      zw.addiRowVector(wideB);
+      Nd4j.gemm(ones, wideBRow, zw, false, false, 1.0, 1.0);
     }
   }
 
@@ -209,14 +236,9 @@ final class HeadPack {
     }
     if (total > 0) {
       Nd4j.gemm(x, dzw, wideDw, true, false, 1.0, 0.0);
-      dzw.sum(wideDb, 0);
+      Nd4j.gemm(dzw, ones, wideDbColumn, true, false, 1.0, 0.0);
     }
-    grads.divi(rows.length);
-    for (int h = 0; h < heads.size(); h++) {
-      if (active[h]) {
-        heads.get(h).update(iteration);
-      }
-    }
+    updater.apply(iteration, active);
     params.subi(grads);
   }
 

@@ -16,11 +16,11 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /**
- * One head's optimizer step, done as DL4J does it: L2 added to the weight gradients
- * ({@code g += l2 * W}), then DL4J's own native updater op (Adam, SGD, Nesterovs, RMSProp) on each
- * contiguous segment of the head's gradient, turning it into the update in place, then decoupled weight
- * decay ({@code u += lr * wd * W}). The caller divides the gradient by the batch size before and subtracts
- * the update from the parameters after. Not thread-safe.
+ * One head's optimizer settings, done as DL4J does them: L2 added to the weight gradients
+ * ({@code g += l2 * W}), then DL4J's own native updater op (Adam, SGD, Nesterovs, RMSProp) turning the
+ * gradient into the update in place ({@link #step}, which {@link PackUpdater} runs over the heads of a group at
+ * once), then decoupled weight decay ({@code u += lr * wd * W}). The gradient arrives batch-averaged; the caller
+ * subtracts the update from the parameters after. Not thread-safe.
  */
 final class HeadUpdater {
   private final IUpdater config;
@@ -58,16 +58,21 @@ final class HeadUpdater {
     }
   }
 
-  /** Turns the (batch-averaged) gradient into the update, in place. */
-  void apply(int iteration) {
+  IUpdater config() {
+    return config;
+  }
+
+  /** {@code g += l2 * W} on the weight gradients (before the updater). */
+  void addL2() {
     if (l2 > 0) {
       for (INDArray[] w : weights) {
         Nd4j.exec(new Axpy(w[0], w[1], w[1], l2));
       }
     }
-    for (INDArray[] s : segments) {
-      step(s[0], s[1], s[2], iteration);
-    }
+  }
+
+  /** {@code u += lr * wd * W} on the weight updates (after the updater). */
+  void addDecay(int iteration) {
     if (weightDecay > 0) {
       double scale = weightDecay * config.getLearningRate(iteration, 0);
       for (INDArray[] w : weights) {
@@ -76,7 +81,8 @@ final class HeadUpdater {
     }
   }
 
-  private void step(INDArray g, INDArray s1, INDArray s2, int iteration) {
+  /** DL4J's native updater op for {@code config}: turns the gradient {@code g} into the update in place. */
+  static void step(IUpdater config, INDArray g, INDArray s1, INDArray s2, int iteration) {
     if (config instanceof Adam a) {
       Nd4j.exec(new AdamUpdater(g, s2, s1, a.getLearningRate(iteration, 0), a.getBeta1(), a.getBeta2(),
           a.getEpsilon(), iteration));

@@ -176,6 +176,29 @@ class FastHeadTrainerTest {
   }
 
   @Test
+  void headsSharingOneOptimizerStepGetWhatTheyGetAlone() {
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 6);
+    for (Optimizer o : List.of(Optimizer.ADAM, Optimizer.RMSPROP, Optimizer.SGD)) {
+      double base = o == Optimizer.SGD ? 0.1 : 0.01;
+      FastFitOptions regularized = o == Optimizer.ADAM ? FastFitOptions.none().weightDecay(0.05).l2(0.01)
+          : FastFitOptions.none().l2(0.01);
+      List<Candidate> grid = List.of(
+          Candidate.of(HeadSpec.flatten().dense(16, "relu").dropout(0.3), fit(o, base)),
+          Candidate.of(HeadSpec.flatten().dense(16, "relu").dropout(0.5), fit(o, base).epochs(1)),
+          new Candidate(HeadSpec.flatten().dense(8, "relu").dense(6, "tanh"), fit(o, base * 2).epochs(3), regularized),
+          Candidate.of(HeadSpec.flatten(), fit(o, base)),
+          Candidate.of(HeadSpec.flatten(), fit(o, base / 3)));
+      List<FastFittedHead> together = FastHeadTrainer.trainTogether(x, labels, LEVELS, grid, (i, m, soFar) -> { });
+      for (int i = 0; i < grid.size(); i++) {
+        FastFittedHead alone = FastHeadTrainer.fitWatching(x, labels, LEVELS, grid.get(i), (j, m, soFar) -> { });
+        assertTrue(maxAbsDiff(alone.params(), together.get(i).params()) <= TOGETHER_TOL, o + " candidate " + i);
+        assertEquals(grid.get(i).fit().epochs(), together.get(i).history().size(), o + " epochs of candidate " + i);
+      }
+    }
+  }
+
+  @Test
   void candidatesTrainedTogetherGetWhatTheyGetAlone() {
     int[] labels = new int[ROWS];
     INDArray x = blobs(labels, 6);
