@@ -12,6 +12,7 @@ import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.results.MetricRow;
 import org.tune4j.tuning.results.Note;
 import org.tune4j.tuning.results.PredictionRow;
+import org.tune4j.tuning.results.RowJson;
 
 /**
  * One {@link TaskOutcome} as one line of JSON, and back. Doubles round-trip exactly (the JSON codec
@@ -22,9 +23,6 @@ final class OutcomeJson {
   private static final Set<String> KEYS = Set.of("key", "configs", "metrics", "notes", "predictions");
   private static final Set<String> METRIC_KEYS = Set.of("config", "params", "id", "id2", "metric", "estimator",
       "estimate");
-  private static final Set<String> NOTE_KEYS = Set.of("config", "id", "stage", "type", "message");
-  private static final Set<String> PREDICTION_KEYS = Set.of("row", "id", "config", "truth", "pred_class",
-      "probabilities");
 
   private OutcomeJson() {}
 
@@ -46,29 +44,8 @@ final class OutcomeJson {
       metrics.add(row);
     }
     m.put("metrics", metrics);
-    List<Object> notes = new ArrayList<>();
-    for (Note n : o.notes()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("config", n.configId());
-      row.put("id", n.id());
-      row.put("stage", n.stage());
-      row.put("type", n.type());
-      row.put("message", n.message());
-      notes.add(row);
-    }
-    m.put("notes", notes);
-    List<Object> predictions = new ArrayList<>();
-    for (PredictionRow p : o.predictions()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("row", p.row());
-      row.put("id", p.id());
-      row.put("config", p.configId());
-      row.put("truth", p.truth());
-      row.put("pred_class", p.predClass());
-      row.put("probabilities", p.probabilities().stream().map(Json::encodeDouble).toList());
-      predictions.add(row);
-    }
-    m.put("predictions", predictions);
+    m.put("notes", o.notes().stream().map(RowJson::toTree).toList());
+    m.put("predictions", o.predictions().stream().map(RowJson::toTree).toList());
     // Json.write is pretty; JSON strings never hold a raw newline, so dropping newlines and their indent is safe.
     return Json.write(m).replaceAll("\n *", "");
   }
@@ -90,36 +67,10 @@ final class OutcomeJson {
           Json.requireString(r, "id", path), Json.optionalString(r, "id2", path), Json.requireString(r, "metric", path),
           Json.requireString(r, "estimator", path), Json.decodeDouble(r.get("estimate"), Json.child(path, "estimate"))));
     }
-    List<Note> notes = new ArrayList<>();
-    raw = Json.requireList(m, "notes", root);
-    for (int i = 0; i < raw.size(); i++) {
-      String path = Json.element(Json.child(root, "notes"), i);
-      Map<String, Object> n = Json.requireObject(raw.get(i), path);
-      Json.unknownKeys(n, NOTE_KEYS, path);
-      notes.add(new Note(Json.requireString(n, "config", path), Json.requireString(n, "id", path),
-          Json.requireString(n, "stage", path), Json.requireString(n, "type", path),
-          Json.requireString(n, "message", path)));
-    }
-    return new TaskOutcome(Json.requireString(m, "key", root), configs, metrics, notes, predictions(m, root));
-  }
-
-  private static List<PredictionRow> predictions(Map<String, Object> m, String root) {
-    List<PredictionRow> rows = new ArrayList<>();
-    List<Object> raw = Json.requireList(m, "predictions", root);
-    for (int i = 0; i < raw.size(); i++) {
-      String path = Json.element(Json.child(root, "predictions"), i);
-      Map<String, Object> p = Json.requireObject(raw.get(i), path);
-      Json.unknownKeys(p, PREDICTION_KEYS, path);
-      List<Object> rawProbs = Json.requireList(p, "probabilities", path);
-      List<Double> probs = new ArrayList<>();
-      for (int k = 0; k < rawProbs.size(); k++) {
-        probs.add(Json.decodeDouble(rawProbs.get(k), Json.element(Json.child(path, "probabilities"), k)));
-      }
-      rows.add(new PredictionRow(Json.requireInt(p, "row", path), Json.requireString(p, "id", path),
-          Json.requireString(p, "config", path), Json.requireString(p, "truth", path),
-          Json.requireString(p, "pred_class", path), probs));
-    }
-    return rows;
+    List<Note> notes = RowJson.notes(Json.requireList(m, "notes", root), Json.child(root, "notes"));
+    List<PredictionRow> predictions = RowJson.predictions(Json.requireList(m, "predictions", root),
+        Json.child(root, "predictions"));
+    return new TaskOutcome(Json.requireString(m, "key", root), configs, metrics, notes, predictions);
   }
 
   private static Map<String, Object> params(Grid grid, String config, Map<String, Object> written, String path) {

@@ -28,10 +28,6 @@ final class ResultsJson {
   private static final Set<String> METRIC_KEYS = Set.of("name", "direction");
   private static final Set<String> ROW_KEYS = Set.of("config", "id", "id2", "metric",
       "estimator", "estimate");
-  private static final Set<String> NOTE_KEYS = Set.of("config", "id", "stage", "type",
-      "message");
-  private static final Set<String> PREDICTION_KEYS = Set.of("row", "id", "config", "truth",
-      "pred_class", "probabilities");
 
   private ResultsJson() {}
 
@@ -55,19 +51,8 @@ final class ResultsJson {
     }
     tree.put("configs", configs);
     tree.put("metric_rows", rows);
-    List<Object> notes = new ArrayList<>();
-    for (Note n : results.noteRows()) {
-      notes.add(object("config", n.configId(), "id", n.id(), "stage", n.stage(), "type",
-          n.type(), "message", n.message()));
-    }
-    tree.put("notes", notes);
-    List<Object> predictions = new ArrayList<>();
-    for (PredictionRow p : results.predictionRows()) {
-      predictions.add(object("row", p.row(), "id", p.id(), "config", p.configId(), "truth",
-          p.truth(), "pred_class", p.predClass(), "probabilities",
-          p.probabilities().stream().map(Json::encodeDouble).toList()));
-    }
-    tree.put("predictions", predictions);
+    tree.put("notes", results.noteRows().stream().map(RowJson::toTree).toList());
+    tree.put("predictions", results.predictionRows().stream().map(RowJson::toTree).toList());
     return Json.write(tree);
   }
 
@@ -107,41 +92,8 @@ final class ResultsJson {
               Json.child(path, "estimate"))));
     }
     return TuneResults.of(parameters, levels, metrics, fingerprint, rows,
-        notes(tree, root), predictions(tree, root));
-  }
-
-  private static List<Note> notes(Map<String, Object> tree, String root) {
-    List<Note> notes = new ArrayList<>();
-    List<Object> raw = Json.requireList(tree, "notes", root);
-    for (int i = 0; i < raw.size(); i++) {
-      String path = Json.element(Json.child(root, "notes"), i);
-      Map<String, Object> n = Json.requireObject(raw.get(i), path);
-      Json.unknownKeys(n, NOTE_KEYS, path);
-      notes.add(new Note(Json.requireString(n, "config", path),
-          Json.requireString(n, "id", path), Json.requireString(n, "stage", path),
-          Json.requireString(n, "type", path), Json.requireString(n, "message", path)));
-    }
-    return notes;
-  }
-
-  private static List<PredictionRow> predictions(Map<String, Object> tree, String root) {
-    List<PredictionRow> rows = new ArrayList<>();
-    List<Object> raw = Json.requireList(tree, "predictions", root);
-    for (int i = 0; i < raw.size(); i++) {
-      String path = Json.element(Json.child(root, "predictions"), i);
-      Map<String, Object> p = Json.requireObject(raw.get(i), path);
-      Json.unknownKeys(p, PREDICTION_KEYS, path);
-      List<Object> rawProbs = Json.requireList(p, "probabilities", path);
-      List<Double> probs = new ArrayList<>(rawProbs.size());
-      for (int k = 0; k < rawProbs.size(); k++) {
-        probs.add(Json.decodeDouble(rawProbs.get(k), Json.element(Json.child(path, "probabilities"), k)));
-      }
-      rows.add(new PredictionRow(Json.requireInt(p, "row", path),
-          Json.requireString(p, "id", path), Json.requireString(p, "config", path),
-          Json.requireString(p, "truth", path), Json.requireString(p, "pred_class", path),
-          probs));
-    }
-    return rows;
+        RowJson.notes(Json.requireList(tree, "notes", root), Json.child(root, "notes")),
+        RowJson.predictions(Json.requireList(tree, "predictions", root), Json.child(root, "predictions")));
   }
 
   private static MetricSet metrics(List<Object> raw, String path) {
