@@ -10,7 +10,6 @@ import java.util.StringJoiner;
 import org.tune4j.tuning.grid.Candidate;
 import org.tune4j.tuning.params.Parameter;
 import org.tune4j.tuning.params.ParameterSet;
-import org.tune4j.tuning.spec.Tunable;
 import org.tune4j.tuning.spec.TunableSpec;
 
 /**
@@ -250,9 +249,5 @@ public final class ModelSpec implements TunableSpec {
     List<String> tuned = TunedArgs.of(this).stream().map(s -> s.parameter().id()).toList();
     j.add("  tuned: " + (tuned.isEmpty() ? "none" : String.join(", ", tuned)));
     return j.toString();
-  }
-
-  static boolean isTunable(Object v) {
-    return v instanceof Tunable;
   }
 }

@@ -42,10 +42,6 @@ final class FeatureStore {
     return new FeatureStore(data, java.util.Optional.of(newCache));
   }
 
-  java.util.Optional<FeatureCache> cache() {
-    return cache;
-  }
-
   ImageSet data() {
     return data;
   }

@@ -37,7 +37,8 @@ final class HeadFits {
 
   /** What the requests need from the data: features by key, labels, levels, rows. */
   interface Data {
-    INDArray features(String featureKey);
+    /** The features of the given rows, read straight from the store (no copy of the whole matrix). */
+    INDArray features(String featureKey, int[] rows);
 
     int[] labels(int[] rows);
 
@@ -56,9 +57,9 @@ final class HeadFits {
     int[] truth = data.labels(assessment);
     int[] trainLabels = data.labels(analysis);
     for (List<Integer> group : groups.values()) {
-      INDArray all = data.features(requests.get(group.get(0)).featureKey());
-      INDArray trainX = all.getRows(analysis);
-      INDArray assessX = all.getRows(assessment);
+      String featureKey = requests.get(group.get(0)).featureKey();
+      INDArray trainX = data.features(featureKey, analysis);
+      INDArray assessX = data.features(featureKey, assessment);
       try {
         fitGroup(requests, group, trainX, trainLabels, assessX, truth, data.levels(), epochLog, out);
       } catch (RuntimeException together) {

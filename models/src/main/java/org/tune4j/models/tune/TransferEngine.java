@@ -177,8 +177,8 @@ final class TransferEngine implements ModelEngine {
   private HeadFits.Data headData() {
     return new HeadFits.Data() {
       @Override
-      public INDArray features(String featureKey) {
-        return store.featuresByKey(featureKey).getRows(rows);
+      public INDArray features(String featureKey, int[] engineRows) {
+        return store.featuresByKey(featureKey).getRows(storeRows(engineRows));
       }
 
       @Override
