@@ -13,28 +13,28 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 @FunctionalInterface
 public interface DropoutMasks {
   /**
-   * Fills {@code mask} (an own, non-view array) with 0 for dropped units and {@code 1 / retain} for kept ones
-   * (inverted dropout, as Keras and DL4J).
+   * Fills {@code length} values of {@code out} from {@code from} with 0 for dropped units and {@code 1 / retain}
+   * for kept ones (inverted dropout, as Keras and DL4J): one layer's mask for one minibatch, {@code [rows, width]}
+   * in column-major order.
    *
-   * @param mask the array to fill, {@code [rows, width]}
+   * @param out where the mask goes
+   * @param from the first index of {@code out} to fill
+   * @param length {@code rows * width}
    * @param retain probability of keeping a unit ({@code 1 - rate})
    * @param seed the fit's seed
    * @param layer the DL4J layer index of the dropout layer
    * @param iteration the 0-based training step
    */
-  void fill(INDArray mask, double retain, long seed, int layer, int iteration);
+  void fill(float[] out, int from, int length, double retain, long seed, int layer, int iteration);
 
   /** Bernoulli masks from a {@link SplittableRandom} seeded with (seed, layer, iteration). Thread-safe. */
   static DropoutMasks bernoulli() {
-    return (mask, retain, seed, layer, iteration) -> {
-      int n = (int) mask.length();
-      float[] values = new float[n];
+    return (out, from, length, retain, seed, layer, iteration) -> {
       SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + layer * 0xBF58476D1CE4E5B9L + iteration);
       float kept = (float) (1 / retain);
-      for (int i = 0; i < n; i++) {
-        values[i] = r.nextDouble() < retain ? kept : 0f;
+      for (int i = from; i < from + length; i++) {
+        out[i] = r.nextDouble() < retain ? kept : 0f;
       }
-      write(mask, values);
     };
   }
 

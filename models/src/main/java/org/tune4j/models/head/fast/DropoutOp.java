@@ -13,6 +13,7 @@ final class DropoutOp implements LayerOp {
   private final DropoutMasks masks;
   private final Map<Integer, INDArray[]> sets = new HashMap<>();
   private INDArray mask;
+  private float[] values;
   private INDArray out;
   private INDArray dIn;
 
@@ -28,6 +29,9 @@ final class DropoutOp implements LayerOp {
   public void prepare(int rows) {
     INDArray[] s = sets.computeIfAbsent(rows, r -> new INDArray[] {Bufs.f(r, width), Bufs.f(r, width), Bufs.f(r, width)});
     mask = s[0];
+    if (values == null || values.length != mask.length()) {
+      values = new float[(int) mask.length()];
+    }
     out = s[1];
     dIn = s[2];
   }
@@ -37,7 +41,8 @@ final class DropoutOp implements LayerOp {
     if (!training) {
       return in;
     }
-    masks.fill(mask, retain, seed, layer, iteration);
+    masks.fill(values, 0, values.length, retain, seed, layer, iteration);
+    DropoutMasks.write(mask, values);
     return in.mul(mask, out);
   }
 

@@ -4,26 +4,17 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One head inside a {@link HeadPack}: its layers in order (the last one the softmax output), its
- * optimizer step and where its parameters sit in the pack's flat vector. Not thread-safe.
+ * One head inside a {@link HeadPack}: its layers in order, the last one the softmax output. Not thread-safe.
  */
 final class HeadNet {
   private final List<LayerOp> ops;
   private final DenseOp output;
   private final DenseOp wideFirst; // null when the first layer is not in the wide product
-  private final HeadUpdater updater;
-  private final long[][] layout; // {packOffset, length} pieces in DL4J's flat order
 
-  HeadNet(List<LayerOp> ops, HeadUpdater updater, long[][] layout) {
+  HeadNet(List<LayerOp> ops) {
     this.ops = List.copyOf(ops);
     this.output = (DenseOp) ops.get(ops.size() - 1);
     this.wideFirst = ops.get(0) instanceof DenseOp d && d.isWide() ? d : null;
-    this.updater = updater;
-    this.layout = layout;
-  }
-
-  long[][] layout() {
-    return layout;
   }
 
   void prepare(int rows) {
@@ -55,13 +46,11 @@ final class HeadNet {
     }
   }
 
-  HeadUpdater updater() {
-    return updater;
-  }
-
-  /** Makes every later step a no-op for this head: zero gradients, zero wide deltas. */
+  /**
+   * Zeroes this head's block of the wide first-layer deltas, so that the shared weight-gradient product stays
+   * clean of a head that no longer trains (the {@link FusedUpdater} leaves stopped heads alone anyway).
+   */
   void stop() {
-    updater.zeroGrads();
     if (wideFirst != null) {
       wideFirst.zeroDeltas();
     }

@@ -1,9 +1,7 @@
 package org.tune4j.models.head.fast;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -11,7 +9,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.tune4j.models.head.HeadLayer;
 
 /**
@@ -19,11 +16,10 @@ import org.tune4j.models.head.HeadLayer;
  * live in one flat vector laid out as {@code [W_wide | b_wide | rest of head 0 | rest of head 1 | ...]}:
  * the first dense layers of all heads (those fed by the features directly) are the column blocks of one
  * column-major {@code [nIn, total]} matrix, so one GEMM computes them all over the shared minibatch, and
- * one more GEMM their weight gradients. Every other layer is each head's own. Gradients, Adam moments and
- * the like share the layout, so the parameter step is one op for all heads and the updater runs once per
- * group of heads with equal updater settings ({@link PackUpdater}), whose parameters are laid out next to each
- * other. The output layers divide their gradient by the batch size, so every gradient arrives batch-averaged.
- * Buffers are allocated once per minibatch size. Not thread-safe.
+ * one more GEMM their weight gradients. Every other layer is each head's own. Gradients share the layout, and
+ * the optimizer step of all heads is one fused pass over both vectors ({@link FusedUpdater}). The output layers
+ * divide their gradient by the batch size, so every gradient arrives batch-averaged. Buffers are allocated once
+ * per minibatch size. Not thread-safe.
  */
 final class HeadPack {
   /** Rows per chunk when evaluating or predicting. */
@@ -41,9 +37,12 @@ final class HeadPack {
   private final INDArray wideDb;
   private final INDArray wideBRow;
   private final INDArray wideDbColumn;
-  private final List<HeadNet> heads = new ArrayList<>();
+  private final List<HeadNet> heads = new ArrayList<>(); // null for the shallow heads
+  private final ShallowHeads shallow; // null when there are none
+  private final long[][][] layouts; // per head: {packOffset, length} pieces in DL4J's flat order
+  private final int[] labels;
   private final Map<Integer, INDArray[]> sets = new HashMap<>();
-  private final PackUpdater updater;
+  private final FusedUpdater updater;
   private INDArray x;
   private INDArray y;
   private INDArray zw;
@@ -58,72 +57,113 @@ final class HeadPack {
     for (int i = 0; i < labels.length; i++) {
       oneHot.putScalar(i, labels[i], 1f);
     }
+    this.labels = labels.clone();
     List<MultiLayerNetwork> inits = new ArrayList<>();
+    List<Integer> shallowOrder = new ArrayList<>();
     int wideTotal = 0;
+    int shallowWidth = 0;
     long restTotal = 0;
-    for (Candidate c : candidates) {
+    for (int h = 0; h < candidates.size(); h++) {
+      Candidate c = candidates.get(h);
       MultiLayerNetwork net = new MultiLayerNetwork(
           FastHeadTrainer.referenceConfiguration(c.head(), c.fit(), c.options(), nIn, nClasses));
       net.init();
       inits.add(net);
       int first = firstWidth(c);
       wideTotal += first;
-      restTotal += net.numParams() - ((long) nIn * first + first);
+      if (ShallowHeads.fits(c.head().layers())) {
+        shallowOrder.add(h);
+        shallowWidth += first;
+      } else {
+        restTotal += net.numParams() - ((long) nIn * first + first);
+      }
     }
+    // shallow heads take the first columns, grouped by activation so each activation is one op
+    shallowOrder.sort(java.util.Comparator.comparing(h -> activationOf(candidates.get(h))));
     this.total = wideTotal;
-    long length = (long) nIn * total + total + restTotal;
+    int ns = shallowOrder.size();
+    long bdBase = (long) nIn * total + total;
+    long b2Base = bdBase + (long) shallowWidth * nClasses * ns;
+    long length = b2Base + (long) nClasses * ns + restTotal;
     this.params = Bufs.vec(length);
     this.grads = Bufs.vec(length);
-    INDArray state1 = Bufs.vec(length);
-    INDArray state2 = Bufs.vec(length);
     this.wideW = Bufs.mat(params, 0, nIn, total);
     this.wideB = Bufs.seg(params, (long) nIn * total, total);
     this.wideDw = Bufs.mat(grads, 0, nIn, total);
     this.wideDb = Bufs.seg(grads, (long) nIn * total, total);
     this.wideBRow = total > 0 ? wideB.reshape(1, total) : null;
     this.wideDbColumn = total > 0 ? wideDb.reshape(total, 1) : null;
+    HeadUpdater[] updaters = new HeadUpdater[candidates.size()];
+    HeadNet[] nets = new HeadNet[candidates.size()];
+    this.layouts = new long[candidates.size()][][];
+    List<ShallowHeads.Member> members = new ArrayList<>();
     int col = 0;
-    long rest = (long) nIn * total + total;
-    HeadNet[] placed = new HeadNet[candidates.size()];
-    for (int h : groupedOrder(candidates)) {
+    for (int j = 0; j < ns; j++) {
+      int h = shallowOrder.get(j);
       Candidate c = candidates.get(h);
-      INDArray init = Nd4j.toFlattened(inits.get(h).params());
+      int u = firstWidth(c);
+      long[][] layout = new long[nClasses + 3][];
+      layout[0] = new long[] {(long) col * nIn, (long) nIn * u};
+      layout[1] = new long[] {(long) nIn * total + col, u};
+      for (int k = 0; k < nClasses; k++) {
+        layout[2 + k] = new long[] {bdBase + (long) (nClasses * j + k) * shallowWidth + col, u};
+      }
+      layout[nClasses + 2] = new long[] {b2Base + (long) nClasses * j, nClasses};
+      updaters[h] = place(c, inits.get(h), layout);
+      updaters[h].addWeights(layout[0][0], layout[0][1]);
+      for (int k = 0; k < nClasses; k++) {
+        updaters[h].addWeights(layout[2 + k][0], layout[2 + k][1]);
+      }
+      HeadLayer.Dense dense = (HeadLayer.Dense) c.head().layers().stream()
+          .filter(l -> l instanceof HeadLayer.Dense).findFirst().orElseThrow();
+      double rate = c.head().layers().stream().filter(l -> l instanceof HeadLayer.Dropout)
+          .mapToDouble(l -> ((HeadLayer.Dropout) l).rate()).max().orElse(0);
+      members.add(new ShallowHeads.Member(h, col, u, Act.of(dense.activation()), rate, c.fit().seed(), 1));
+      layouts[h] = layout;
+      col += u;
+    }
+    this.shallow = ns == 0 ? null : new ShallowHeads(nClasses, members,
+        new INDArray[] {Bufs.mat(params, bdBase, shallowWidth, nClasses * ns), Bufs.seg(params, b2Base, nClasses * ns)},
+        new INDArray[] {Bufs.mat(grads, bdBase, shallowWidth, nClasses * ns), Bufs.seg(grads, b2Base, nClasses * ns)},
+        masks);
+    long rest = b2Base + (long) nClasses * ns;
+    for (int h = 0; h < candidates.size(); h++) {
+      if (shallow != null && shallow.memberOf(h) >= 0) {
+        continue;
+      }
+      Candidate c = candidates.get(h);
       int first = firstWidth(c);
-      long firstLen = (long) nIn * first + first;
-      long restLen = init.length() - firstLen;
+      long restLen = inits.get(h).numParams() - ((long) nIn * first + first);
       long[][] layout = first > 0
           ? new long[][] {{(long) col * nIn, (long) nIn * first}, {(long) nIn * total + col, first}, {rest, restLen}}
           : new long[][] {{rest, restLen}};
-      long from = 0;
-      for (long[] piece : layout) {
-        Bufs.seg(params, piece[0], piece[1]).assign(Bufs.seg(init, from, piece[1]));
-        from += piece[1];
-      }
-      HeadUpdater updater = new HeadUpdater(c.options().updater(c.fit()), c.options().l2(), c.options().weightDecay());
-      for (long[] piece : layout) {
-        if (piece[1] > 0) {
-          updater.addSegment(Bufs.seg(grads, piece[0], piece[1]), Bufs.seg(state1, piece[0], piece[1]),
-              Bufs.seg(state2, piece[0], piece[1]));
-        }
-      }
-      placed[h] = new HeadNet(ops(c, col, first, rest, updater, masks), updater, layout);
+      updaters[h] = place(c, inits.get(h), layout);
+      nets[h] = new HeadNet(ops(c, col, first, rest, updaters[h], masks));
+      layouts[h] = layout;
       col += first;
       rest += restLen;
     }
-    heads.addAll(Arrays.asList(placed));
-    this.updater = new PackUpdater(heads, grads, state1, state2);
+    heads.addAll(java.util.Arrays.asList(nets));
+    this.updater = new FusedUpdater(params, grads, java.util.Arrays.asList(updaters),
+        Nd4j.getEnvironment().maxThreads());
   }
 
-  /** Candidate indices with equal updater configurations next to each other (first appearance order), so their parameters are contiguous. */
-  private static List<Integer> groupedOrder(List<Candidate> candidates) {
-    Map<IUpdater, List<Integer>> groups = new LinkedHashMap<>();
-    for (int h = 0; h < candidates.size(); h++) {
-      Candidate c = candidates.get(h);
-      groups.computeIfAbsent(c.options().updater(c.fit()), k -> new ArrayList<>()).add(h);
+  /** Copies DL4J's initial parameters of a head into its layout pieces; returns its updater over them. */
+  private HeadUpdater place(Candidate c, MultiLayerNetwork init, long[][] layout) {
+    INDArray flat = Nd4j.toFlattened(init.params());
+    long from = 0;
+    HeadUpdater updater = new HeadUpdater(c.options().updater(c.fit()), c.options().l2(), c.options().weightDecay());
+    for (long[] piece : layout) {
+      Bufs.seg(params, piece[0], piece[1]).assign(Bufs.seg(flat, from, piece[1]));
+      updater.addSegment(piece[0], piece[1]);
+      from += piece[1];
     }
-    List<Integer> order = new ArrayList<>();
-    groups.values().forEach(order::addAll);
-    return order;
+    return updater;
+  }
+
+  private static String activationOf(Candidate c) {
+    return c.head().layers().stream().filter(l -> l instanceof HeadLayer.Dense)
+        .map(l -> ((HeadLayer.Dense) l).activation()).findFirst().orElse("");
   }
 
   /** The width of the candidate's first layer when it is dense (or the output), i.e. joins the wide product; else 0. */
@@ -180,7 +220,7 @@ final class HeadPack {
         dense = new DenseOp(width, units, act, output, pg, null);
         cur += (long) width * units + units;
       }
-      updater.addWeights(dense.weights(), dense.weightGrads());
+      updater.addWeights(dense.weights().offset(), dense.weights().length());
       ops.add(dense);
       width = units;
       index++;
@@ -198,15 +238,19 @@ final class HeadPack {
 
   private void prepare(int rows) {
     INDArray[] s = sets.computeIfAbsent(rows, r -> new INDArray[] {Nd4j.create(DataType.FLOAT, r, nIn),
-        Nd4j.create(DataType.FLOAT, r, nClasses), total > 0 ? Bufs.f(r, total) : null, total > 0 ? Bufs.f(r, total) : null, Bufs.ones(r)});
+        Nd4j.create(DataType.FLOAT, r, nClasses), total > 0 ? Bufs.f(r, total) : null,
+        total > 0 ? Bufs.f(r, total) : null, Bufs.ones(r)});
     x = s[0];
     y = s[1];
     zw = s[2];
     dzw = s[3];
     ones = s[4];
+    if (shallow != null) {
+      shallow.prepare(rows, columns(zw, 0, shallow.width()), columns(dzw, 0, shallow.width()));
+    }
   }
 
-  /** Gathers rows of the features (and labels) into the minibatch buffers; computes the wide product. */
+  /** Gathers rows of the features (and labels) into the minibatch buffers. */
   private void load(int[] rows, INDArray source, boolean withLabels) {
     prepare(rows.length);
     Nd4j.pullRows(source, x, 1, rows);
@@ -222,13 +266,24 @@ final class HeadPack {
     }
   }
 
+  private int[] labelsOf(int[] rows) {
+    int[] out = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = labels[rows[i]];
+    }
+    return out;
+  }
+
   /** One optimizer step of every active head on the minibatch {@code rows}. */
   void step(int[] rows, int iteration, boolean[] active) {
     load(rows, features, true);
     wideForward();
+    if (shallow != null) {
+      shallow.train(labelsOf(rows), iteration);
+    }
     for (int h = 0; h < heads.size(); h++) {
-      if (active[h]) {
-        HeadNet head = heads.get(h);
+      HeadNet head = heads.get(h);
+      if (active[h] && head != null) {
         head.prepare(rows.length);
         head.forward(x, true, iteration, true);
         head.backward(y);
@@ -239,12 +294,13 @@ final class HeadPack {
       Nd4j.gemm(dzw, ones, wideDbColumn, true, false, 1.0, 0.0);
     }
     updater.apply(iteration, active);
-    params.subi(grads);
   }
 
   /** Stops a head: later steps leave its parameters alone. */
   void stop(int head) {
-    heads.get(head).stop();
+    if (heads.get(head) != null) {
+      heads.get(head).stop();
+    }
   }
 
   /**
@@ -257,9 +313,16 @@ final class HeadPack {
       int[] chunk = java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + EVAL_ROWS));
       load(chunk, features, false);
       wideForward();
+      if (shallow != null) {
+        int[] truth = new int[chunk.length];
+        for (int i = 0; i < chunk.length; i++) {
+          truth[i] = labels[chunk[i]];
+        }
+        shallow.evaluate(truth, active, eps, sums);
+      }
       for (int h = 0; h < heads.size(); h++) {
-        if (active[h]) {
-          HeadNet head = heads.get(h);
+        HeadNet head = heads.get(h);
+        if (active[h] && head != null) {
           head.prepare(chunk.length);
           float[] p = head.forward(x, false, 0, true).data().asFloat();
           for (int i = 0; i < chunk.length; i++) {
@@ -296,6 +359,16 @@ final class HeadPack {
         chunk[i] = from + i;
       }
       load(chunk, source, false);
+      if (net == null) {
+        int j = shallow.memberOf(head);
+        ShallowHeads.Member member = shallow.member(j);
+        long[][] layout = layouts[head];
+        INDArray z = Nd4j.gemm(x, Bufs.mat(params, layout[0][0], nIn, member.units()), false, false)
+            .addiRowVector(Bufs.seg(params, layout[1][0], member.units()).reshape(1, member.units()));
+        double[][] p = shallow.predict(j, z);
+        System.arraycopy(p, 0, out, from, m);
+        continue;
+      }
       net.prepare(m);
       float[] p = net.forward(x, false, 0, false).data().asFloat();
       for (int i = 0; i < m; i++) {
@@ -309,7 +382,7 @@ final class HeadPack {
 
   /** A copy of one head's parameters in DL4J's flat order ({@code MultiLayerNetwork.params()}), {@code [1, n]}. */
   INDArray params(int head) {
-    long[][] layout = heads.get(head).layout();
+    long[][] layout = layouts[head];
     long n = 0;
     for (long[] piece : layout) {
       n += piece[1];

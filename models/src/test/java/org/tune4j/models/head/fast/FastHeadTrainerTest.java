@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,11 @@ class FastHeadTrainerTest {
     MultiLayerNetwork net = new MultiLayerNetwork(FastHeadTrainer.referenceConfiguration(c.head(), c.fit(), c.options(),
         DIMS, LEVELS.size()));
     net.init();
+    return train(net, x, labels, c);
+  }
+
+  /** Fits {@code net} on the minibatches HeadTrainer would feed it. */
+  static MultiLayerNetwork train(MultiLayerNetwork net, INDArray x, int[] labels, Candidate c) {
     INDArray oneHot = Nd4j.create(DataType.FLOAT, labels.length, LEVELS.size());
     for (int i = 0; i < labels.length; i++) {
       oneHot.putScalar(i, labels[i], 1f);
@@ -92,6 +99,7 @@ class FastHeadTrainerTest {
     return Stream.of(
         Arguments.of("relu", Candidate.of(flat.dense(16, "relu"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("elu", Candidate.of(flat.dense(16, "elu"), fit(Optimizer.ADAM, 0.01))),
+        Arguments.of("wide, several updater chunks", Candidate.of(flat.dense(1200, "relu"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("tanh", Candidate.of(flat.dense(16, "tanh"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("sigmoid", Candidate.of(flat.dense(16, "sigmoid"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("gelu", Candidate.of(flat.dense(16, "gelu"), fit(Optimizer.ADAM, 0.01))),
@@ -131,6 +139,43 @@ class FastHeadTrainerTest {
     double moved = maxAbsDiff(fast.params(), reference.params());
     assertTrue(moved <= WEIGHT_TOL, name + ": max |fast - dl4j| = " + moved);
     assertTrue(maxAbsDiff(reference.params(), initial(c)) > 100 * WEIGHT_TOL, name + ": training moved nothing");
+  }
+
+  /**
+   * With dropout on, both trainers drawing the same masks ({@link SameMasks} in DL4J's dropout layers): the
+   * shallow path (one dense, dropout, output; several activations) and the general path (dropout between layers).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("withDropout")
+  void withTheSameDropoutMasksWeightsEqualDl4j(String name, Candidate c) {
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 5);
+    MultiLayerConfiguration conf = FastHeadTrainer.referenceConfiguration(c.head(), c.fit(), c.options(), DIMS,
+        LEVELS.size());
+    int dropouts = 0;
+    for (int i = 0; i < conf.getConfs().size(); i++) {
+      if (conf.getConf(i).getLayer() instanceof DropoutLayer d) {
+        double rate = 1 - ((org.deeplearning4j.nn.conf.dropout.Dropout) d.getIDropout()).getP();
+        d.setIDropout(new SameMasks(rate, c.fit().seed(), i));
+        dropouts++;
+      }
+    }
+    assertTrue(dropouts > 0, name + " has a dropout layer");
+    MultiLayerNetwork reference = new MultiLayerNetwork(conf);
+    reference.init();
+    train(reference, x, labels, c);
+    FastFittedHead fast = FastHeadTrainer.fitWatching(x, labels, LEVELS, c, (i, m, soFar) -> { });
+    double diff = maxAbsDiff(fast.params(), reference.params());
+    assertTrue(diff <= WEIGHT_TOL, name + ": max |fast - dl4j| = " + diff);
+  }
+
+  static Stream<Arguments> withDropout() {
+    HeadSpec flat = HeadSpec.flatten();
+    return Stream.of(
+        Arguments.of("relu + dropout", Candidate.of(flat.dense(16, "relu").dropout(0.4), fit(Optimizer.ADAM, 0.01))),
+        Arguments.of("tanh + dropout", Candidate.of(flat.dense(16, "tanh").dropout(0.25), fit(Optimizer.SGD, 0.1))),
+        Arguments.of("dropout between dense layers", Candidate.of(flat.dense(16, "relu").dropout(0.5)
+            .dense(8, "elu").dropout(0.2), fit(Optimizer.ADAM, 0.01))));
   }
 
   static INDArray initial(Candidate c) {
