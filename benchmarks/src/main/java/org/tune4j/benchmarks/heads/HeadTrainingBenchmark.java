@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.head.FitSpec;
 import org.tune4j.models.head.HeadSpec;
 import org.tune4j.models.head.HeadTrainer;
@@ -58,6 +59,7 @@ public class HeadTrainingBenchmark {
 
   @Setup
   public void setUp() {
+    NativeBackend.initialize(); // before ND4J loads: the build, and OpenMP's passive wait policy
     SplittableRandom r = new SplittableRandom(1);
     float[] x = new float[ROWS * DIMS];
     labels = new int[ROWS];

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param helpersEnabled whether DL4J's oneDNN layer helpers are enabled
  * @param backend ND4J's backend name, such as {@code CPU}
  * @param buildInfo ND4J's native build description (compiler flags, oneDNN, BLAS)
+ * @param openMp how OpenMP's threads wait between native calls, such as {@code OMP_WAIT_POLICY=PASSIVE}
  * @param cpu the processor flags read at start
  */
 public record BackendInfo(
@@ -20,6 +21,7 @@ public record BackendInfo(
     boolean helpersEnabled,
     String backend,
     String buildInfo,
+    String openMp,
     CpuFeatures cpu) {
 
   /** Validates that no component is null. */
@@ -28,6 +30,7 @@ public record BackendInfo(
     Objects.requireNonNull(loadedExtension, "loadedExtension");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(buildInfo, "buildInfo");
+    Objects.requireNonNull(openMp, "openMp");
     Objects.requireNonNull(cpu, "cpu");
   }
 
@@ -37,13 +40,13 @@ public record BackendInfo(
         || buildInfo.toUpperCase(Locale.ROOT).contains("MKLDNN");
   }
 
-  /** One line for the log: build, instruction set and helpers. */
+  /** One line for the log: build, instruction set, helpers and OpenMP wait policy. */
   public String summary() {
     String isa = chosen == NativeBuild.ONEDNN_AVX512 ? "AVX-512"
         : chosen == NativeBuild.ONEDNN_AVX2 ? "AVX2" : "generic x86-64";
     return String.format(Locale.ROOT,
-        "ND4J native build nd4j-native:%s (%s, oneDNN %s), %s backend, DL4J layer helpers %s",
+        "ND4J native build nd4j-native:%s (%s, oneDNN %s), %s backend, DL4J layer helpers %s, %s",
         "linux-x86_64" + loadedExtension, isa, oneDnn() ? "yes" : "no", backend,
-        helpersEnabled ? "enabled" : "disabled");
+        helpersEnabled ? "enabled" : "disabled", openMp);
   }
 }

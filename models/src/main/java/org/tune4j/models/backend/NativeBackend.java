@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * property to the fastest build this processor runs (oneDNN AVX-512, else oneDNN AVX2, else
  * generic), enables DL4J's layer helpers (off by default in 1.0.0-M2.1, which costs convolutions
  * their oneDNN path), loads ND4J, and logs one line saying which build and instruction set are in
- * use. Every tune4j entry point that touches ND4J calls it first; calling it again returns the
+ * use. It also makes OpenMP's threads sleep rather than spin between native calls ({@link OpenMpWaitPolicy}),
+ * which only works before the native library loads. Every tune4j entry point that touches ND4J calls it first; calling it again returns the
  * same answer.
  *
  * <p>A user may force a build with {@code -Dtune4j.nd4j.build=avx512|avx2|generic} (or the
@@ -71,6 +72,7 @@ public final class NativeBackend {
     if (System.getProperty(HELPERS_DISABLE_PROPERTY) == null) {
       System.setProperty(HELPERS_DISABLE_PROPERTY, "false");
     }
+    String openMp = OpenMpWaitPolicy.apply();
     Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
     String buildInfo = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
     String requested = System.getProperty(PLATFORM_EXTENSION_PROPERTY);
@@ -80,6 +82,7 @@ public final class NativeBackend {
         !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE_PROPERTY)),
         String.valueOf(env.getProperty("backend")),
         buildInfo == null ? "" : buildInfo,
+        openMp,
         cpu);
   }
 }

@@ -29,6 +29,19 @@ final class Bufs {
     return flat.get(NDArrayIndex.interval(from, from + len));
   }
 
+  /**
+   * A column-major {@code [n, 1]} view of a vector, to be a GEMM output: ND4J's GEMM into a row-major view is
+   * several times slower and also slows the GEMM after it (measured: 1.8 ms instead of 0.5 ms for the pair).
+   */
+  static INDArray column(INDArray vector) {
+    return vector.reshape('f', vector.length(), 1);
+  }
+
+  /** A column-major {@code [1, n]} view of a vector. */
+  static INDArray row(INDArray vector) {
+    return vector.reshape('f', 1, vector.length());
+  }
+
   /** A column-major {@code [rows, cols]} view of the flat vector {@code flat} from {@code from}, DL4J's weight layout. */
   static INDArray mat(INDArray flat, long from, int rows, int cols) {
     return seg(flat, from, (long) rows * cols).reshape('f', rows, cols);

@@ -44,8 +44,8 @@ final class DenseOp implements LayerOp {
     this.b = paramsAndGrads[1];
     this.dw = paramsAndGrads[2];
     this.db = paramsAndGrads[3];
-    this.bRow = b.reshape(1, nOut);
-    this.dbColumn = db.reshape(nOut, 1);
+    this.bRow = Bufs.row(b);
+    this.dbColumn = Bufs.column(db);
     this.wide = wide;
   }
 

@@ -91,8 +91,8 @@ final class HeadPack {
     this.wideB = Bufs.seg(params, (long) nIn * total, total);
     this.wideDw = Bufs.mat(grads, 0, nIn, total);
     this.wideDb = Bufs.seg(grads, (long) nIn * total, total);
-    this.wideBRow = total > 0 ? wideB.reshape(1, total) : null;
-    this.wideDbColumn = total > 0 ? wideDb.reshape(total, 1) : null;
+    this.wideBRow = total > 0 ? Bufs.row(wideB) : null;
+    this.wideDbColumn = total > 0 ? Bufs.column(wideDb) : null;
     HeadUpdater[] updaters = new HeadUpdater[candidates.size()];
     HeadNet[] nets = new HeadNet[candidates.size()];
     this.layouts = new long[candidates.size()][][];

@@ -74,9 +74,9 @@ final class ShallowHeads {
     this.width = last.col() + last.units();
     this.outs = nClasses * members.size();
     this.bd = params[0];
-    this.b2Row = params[1].reshape(1, outs);
+    this.b2Row = Bufs.row(params[1]);
     this.dbd = grads[0];
-    this.db2Column = grads[1].reshape(outs, 1);
+    this.db2Column = Bufs.column(grads[1]);
     this.masks = masks;
     this.anyDropout = members.stream().anyMatch(m -> m.rate() > 0);
     for (Member m : members) {
