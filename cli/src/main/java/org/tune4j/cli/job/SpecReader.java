@@ -30,7 +30,8 @@ import org.tune4j.tuning.params.QualitativeParameter;
  */
 final class SpecReader {
   /** The keys of {@code fit}. */
-  static final Set<String> FIT_KEYS = Set.of("epochs", "batch_size", "validation_split", "optimizer", "learn_rate");
+  static final Set<String> FIT_KEYS = Set.of("epochs", "batch_size", "validation_split", "patience", "optimizer",
+      "learn_rate");
   private static final String TUNE = "tune";
 
   private SpecReader() {}

@@ -54,6 +54,13 @@ class JobReaderTest {
   }
 
   @Test
+  void patienceIsAFitArgument() {
+    Job job = read(TINY.replace("fit: {epochs: 1, batch_size: 16, learn_rate: tune}",
+        "fit: {epochs: 20, batch_size: 16, validation_split: 0.2, patience: 3, learn_rate: tune}"));
+    assertTrue(job.spec().toJson().contains("\"patience\": 3"), job.spec().toJson());
+  }
+
+  @Test
   void aSmallJobReadsEverySection() {
     Job job = read(TINY);
     assertEquals("tiny", job.name());

@@ -17,7 +17,7 @@ package org.tune4j.models.head;
  * @param optimizer the optimizer
  * @param patience early stopping on validation loss (Keras' {@code callback_early_stopping(monitor = "val_loss",
  *     patience = ...)}, best weights not restored): stop after this many epochs without a lower validation loss;
- *     0 turns it off. Honoured by the fast trainer ({@code org.tune4j.models.head.fast}); needs a validation split.
+ *     0 turns it off. Every trainer honours it ({@link EarlyStopping}); it needs a validation split.
  */
 public record FitSpec(int epochs, int batchSize, double validationSplit, double learnRate, long seed,
     Optimizer optimizer, int patience) {

@@ -41,7 +41,8 @@ public final class HeadTrainer {
    * @param labels one class index per row
    * @param levels the class names
    * @param head the head to build
-   * @param fit epochs, batch size, validation split, learning rate, seed
+   * @param fit epochs, batch size, validation split, learning rate, seed, patience (the fit ends early once the
+   *     validation loss has not improved for that many epochs)
    * @param onEpoch receives each epoch's metrics as soon as it ends
    * @return the trained head and its history
    */
@@ -66,6 +67,8 @@ public final class HeadTrainer {
       throw new IllegalArgumentException("validation split " + fit.validationSplit() + " of " + n
           + " rows leaves no training rows; lower the split or add rows");
     }
+    EarlyStopping.requireValidation(fit);
+    EarlyStopping stopping = new EarlyStopping(fit.patience());
     MultiLayerNetwork net = new MultiLayerNetwork(configuration(head, fit, (int) features.columns(), levels.size()));
     net.init();
     INDArray oneHot = oneHot(labels, levels.size());
@@ -80,6 +83,9 @@ public final class HeadTrainer {
       EpochMetrics m = new EpochMetrics(epoch, train[0], train[1], val[0], val[1]);
       history.add(m);
       listener.afterEpoch(m, new FittedHead(net, levels, history));
+      if (stopping.stopsAfter(m.valLoss(), epoch)) {
+        break;
+      }
     }
     return new FittedHead(net, levels, history);
   }

@@ -2,11 +2,11 @@ package org.tune4j.models.spec;
 
 /**
  * The {@code fit} arguments of a spec (kerasnip's {@code fit_*}): epochs, batch size, validation
- * split — each a value or {@code tune()} ({@code fit_epochs}, {@code fit_batch_size},
- * {@code fit_validation_split}). Immutable.
+ * split and early-stopping patience — each a value or {@code tune()} ({@code fit_epochs}, {@code fit_batch_size},
+ * {@code fit_validation_split}, {@code fit_patience}). Immutable.
  *
  * <pre>{@code
- * Fit.epochs(5).batchSize(32).validationSplit(0.2)
+ * Fit.epochs(50).batchSize(32).validationSplit(0.2).patience(3)
  * }</pre>
  */
 public final class Fit {
@@ -39,6 +39,15 @@ public final class Fit {
   /** A copy holding out the last {@code share} of the rows for validation. */
   public Fit validationSplit(Object share) {
     return new Fit(settings.with("validation_split", share));
+  }
+
+  /**
+   * A copy that stops a fit once the validation loss has not improved for {@code epochs} epochs in a row (Keras'
+   * {@code callback_early_stopping(monitor = "val_loss", patience = epochs)}, the weights it stopped with kept);
+   * 0, the default, never stops. Needs a validation split.
+   */
+  public Fit patience(Object epochs) {
+    return new Fit(settings.with("patience", epochs));
   }
 
   /** A copy with argument {@code name} (as named in JSON) set. */

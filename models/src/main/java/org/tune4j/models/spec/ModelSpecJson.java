@@ -172,7 +172,11 @@ public final class ModelSpecJson {
 
   private static Map<String, Object> settings(Settings s) {
     Map<String, Object> out = new LinkedHashMap<>();
-    s.values().forEach((k, v) -> out.put(k, value(v)));
+    s.values().forEach((k, v) -> {
+      if (!(Settings.WRITTEN_WHEN_SET.contains(k) && v.equals(s.spec(k).defaultValue()))) {
+        out.put(k, value(v));
+      }
+    });
     return out;
   }
 }

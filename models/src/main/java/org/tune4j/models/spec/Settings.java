@@ -15,16 +15,24 @@ import org.tune4j.tuning.params.Transform;
  * {@link Compile}.
  */
 final class Settings {
-  /** fit: epochs (Keras' default 1), batch_size (32), validation_split (0). */
+  /** fit: epochs (Keras' default 1), batch_size (32), validation_split (0), patience (0: no early stopping). */
   static final List<ArgSpec> FIT = List.of(
       ArgSpec.tunable("epochs", ArgType.INT, 1, Parameters::epochs),
       ArgSpec.tunable("batch_size", ArgType.INT, 32, Parameters::batchSize),
       ArgSpec.tunable("validation_split", ArgType.DOUBLE, 0.0,
-          () -> NumericParameter.ofDouble("validation_split", "Validation split", 0.0, 0.5, Transform.IDENTITY)));
+          () -> NumericParameter.ofDouble("validation_split", "Validation split", 0.0, 0.5, Transform.IDENTITY)),
+      ArgSpec.tunable("patience", ArgType.INT, 0,
+          () -> NumericParameter.ofInteger("patience", "Early stopping patience", 0, 10, Transform.IDENTITY)));
   /** compile: optimizer (adam), learn_rate (kerasnip's default 0.01). */
   static final List<ArgSpec> COMPILE = List.of(
       ArgSpec.tunable("optimizer", ArgType.STRING, "adam", Parameters::optimizer),
       ArgSpec.tunable("learn_rate", ArgType.DOUBLE, 0.01, Parameters::learnRate));
+
+  /**
+   * Arguments added after version 1 of the JSON form, written only when they differ from their default, so a spec
+   * saved before keeps its exact text (and the fingerprint of the runs that used it).
+   */
+  static final java.util.Set<String> WRITTEN_WHEN_SET = java.util.Set.of("patience");
 
   private final String prefix;
   private final List<ArgSpec> specs;

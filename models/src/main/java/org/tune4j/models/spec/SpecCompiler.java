@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.tune4j.models.backbone.Backbone;
 import org.tune4j.models.backbone.Pooling;
+import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.FitSpec;
 import org.tune4j.models.head.HeadInput;
 import org.tune4j.models.head.HeadLayer;
@@ -72,7 +73,14 @@ public final class SpecCompiler {
     for (; i < chain.size() - 1; i++) {
       layers.add(headLayer(where, chain.get(i).getKey(), chain.get(i).getValue()));
     }
-    return TransferModel.of(backbone, new HeadSpec(reduction, layers), fitSpec(spec, seed)).frozenBackbone(frozen);
+    FitSpec fit;
+    try {
+      fit = fitSpec(spec, seed);
+      EarlyStopping.requireValidation(fit);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + "fit: " + e.getMessage(), e);
+    }
+    return TransferModel.of(backbone, new HeadSpec(reduction, layers), fit).frozenBackbone(frozen);
   }
 
   /**
@@ -127,7 +135,7 @@ public final class SpecCompiler {
     Map<String, Object> f = spec.fitArgs().settings.values();
     Map<String, Object> c = spec.compileArgs().settings.values();
     return new FitSpec((Integer) f.get("epochs"), (Integer) f.get("batch_size"), (Double) f.get("validation_split"),
-        (Double) c.get("learn_rate"), seed, Optimizer.parse((String) c.get("optimizer")));
+        (Double) c.get("learn_rate"), seed, Optimizer.parse((String) c.get("optimizer")), (Integer) f.get("patience"));
   }
 
   /** The blocks from input to output, each repeated block listed as often as it repeats. */

@@ -11,6 +11,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.head.EpochMetrics;
+import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.FitSpec;
 import org.tune4j.models.head.MinibatchOrder;
 
@@ -70,6 +71,8 @@ public final class WholeGraphTrainer {
       throw new IllegalArgumentException("validation split " + fit.validationSplit() + " of " + n
           + " rows leaves no training rows; lower the split or add rows");
     }
+    EarlyStopping.requireValidation(fit);
+    EarlyStopping stopping = new EarlyStopping(fit.patience());
     int nClasses = images.levels().size();
     ComputationGraph graph = WholeGraphBuilder.build(model, nClasses).graph();
     ImageSet train = images.rows(range(0, nTrain));
@@ -85,6 +88,9 @@ public final class WholeGraphTrainer {
       EpochMetrics m = new EpochMetrics(epoch, t[0], t[1], v[0], v[1]);
       history.add(m);
       listener.accept(m, new FittedWholeGraph(model, graph, images.levels(), history));
+      if (stopping.stopsAfter(m.valLoss(), epoch)) {
+        break;
+      }
     }
     return new FittedWholeGraph(model, graph, images.levels(), history);
   }

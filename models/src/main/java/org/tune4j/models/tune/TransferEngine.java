@@ -107,12 +107,19 @@ final class TransferEngine implements ModelEngine {
       int[] truth = subset(labels, assessment);
       List<ClassPredictions> out = new ArrayList<>();
       ImageSet assessed = images(assessment);
-      WholeGraphTrainer.fitWatching(model, images(analysis), (m, soFar) -> {
+      var fitted = WholeGraphTrainer.fitWatching(model, images(analysis), (m, soFar) -> {
         afterEpoch(m, epochs, epochLog);
         if (Arrays.binarySearch(scoreAt, m.epoch()) >= 0) {
           out.add(toClassPredictions(soFar.predict(assessed), truth));
         }
       });
+      if (out.size() < scoreAt.length) {
+        // stopped early (patience): later checkpoints see the weights it stopped with, as Keras keeps them
+        ClassPredictions last = toClassPredictions(fitted.predict(assessed), truth);
+        while (out.size() < scoreAt.length) {
+          out.add(last);
+        }
+      }
       return out;
     }
     FitResult result = HeadFits.fit(List.of(request(model, scoreAt)), headData(), analysis, assessment, epochLog).get(0);

@@ -1,6 +1,7 @@
 package org.tune4j.models.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tune4j.tuning.spec.Tunable.tune;
@@ -41,7 +42,9 @@ class ModelSpecJsonTest {
   void specsRoundTrip() {
     for (ModelSpec spec : new ModelSpec[] {ModelSpecTest.designExample(), everyFeature(),
         ModelSpecTest.designExample().finalize(java.util.Map.of("dense_units", 3, "dropout_rate", 0.5,
-            "learn_rate", 0.01))}) {
+            "learn_rate", 0.01)),
+        ModelSpecTest.designExample().fit(Fit.epochs(30).validationSplit(0.2).patience(3)),
+        ModelSpecTest.designExample().fit(Fit.epochs(30).validationSplit(0.2).patience(tune()))}) {
       String json = spec.toJson();
       ModelSpec back = ModelSpec.fromJson(json);
       assertEquals(spec, back, json);
@@ -73,6 +76,13 @@ class ModelSpecJsonTest {
     assertEquals(spec.parameters(), org.tune4j.tuning.params.ParameterSet.fromJson(spec.parameters().toJson()));
     Grid grid = Grids.regular(spec.parameters(), 2);
     assertEquals(grid, Grid.fromJson(grid.toJson()));
+  }
+
+  @Test
+  void patienceIsWrittenOnlyWhenSetSoOlderSpecsKeepTheirText() {
+    assertFalse(ModelSpecTest.designExample().toJson().contains("patience"));
+    String json = ModelSpecTest.designExample().fit(Fit.epochs(30).validationSplit(0.2).patience(3)).toJson();
+    assertTrue(json.contains("\"patience\": 3"), json);
   }
 
   @Test

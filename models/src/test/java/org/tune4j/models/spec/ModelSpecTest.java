@@ -129,7 +129,7 @@ class ModelSpecTest {
             .getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Blocks.flatten().repeat(2)).getMessage()
         .startsWith("flatten blocks cannot repeat"));
-    assertEquals("fit has no argument \"epoch\"; it takes [epochs, batch_size, validation_split]",
+    assertEquals("fit has no argument \"epoch\"; it takes [epochs, batch_size, validation_split, patience]",
         assertThrows(IllegalArgumentException.class, () -> Fit.defaults().with("epoch", 3)).getMessage());
     ModelSpec clash = ModelSpec.sequential("s").block("input", Blocks.imageInput())
         .block("base", Blocks.resnet50(Weights.random(1))).block("flat", Blocks.flatten())

@@ -48,6 +48,21 @@ class SpecCompilerTest {
   }
 
   @Test
+  void patienceCompilesIntoTheFitAndNeedsAValidationSplit() {
+    ModelSpec spec = ModelSpec.sequential("s").block("input", Blocks.imageInput())
+        .block("base", Blocks.resnet50(Weights.random(1)).with("pooling", "avg"))
+        .block("output", Blocks.softmaxOutput())
+        .fit(Fit.epochs(20).validationSplit(0.2).patience(3));
+    assertEquals(3, SpecCompiler.compile(spec, 32, 32, 1).fit().patience());
+    assertEquals(0, SpecCompiler.compile(spec.fit(Fit.epochs(20)), 32, 32, 1).fit().patience(), "off by default");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SpecCompiler.compile(spec.fit(Fit.epochs(20).patience(3)), 32, 32, 1));
+    assertEquals("spec \"s\": fit: patience = 3 needs a validation split above 0 to watch the validation loss;"
+        + " set validationSplit or patience 0", e.getMessage());
+    assertTrue(spec.fit(Fit.epochs(20).validationSplit(0.2).patience(tune())).parameters().ids().contains("fit_patience"));
+  }
+
+  @Test
   void repeatZeroRemovesTheBlock() {
     ModelSpec spec = ModelSpec.sequential("s").block("input", Blocks.imageInput())
         .block("base", Blocks.resnet50(Weights.random(1)).with("pooling", "avg"))

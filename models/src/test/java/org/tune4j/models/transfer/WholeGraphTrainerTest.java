@@ -158,6 +158,26 @@ class WholeGraphTrainerTest {
   }
 
   @Test
+  void patienceStopsTheWholeGraphWhereTheHeadTrainerStops() {
+    ImageSet images = images(6);
+    HeadSpec head = HeadSpec.globalAveragePooling().dense(16, "relu");
+    FitSpec fit = FitSpec.defaults().epochs(30).batchSize(8).learnRate(0.05).validationSplit(0.3).seed(11)
+        .optimizer(Optimizer.ADAM).patience(1);
+    List<EpochMetrics> plainEpochs = new ArrayList<>();
+    WholeGraphTrainer.fit(TransferModel.of(tiny(), head, fit), images, plainEpochs::add);
+    INDArray features = new Featurizer(tiny().build(), head.input()).features(images);
+    List<EpochMetrics> headEpochs = HeadTrainer.fit(features, images.labels(), images.levels(), head, fit, m -> { })
+        .history();
+    assertTrue(plainEpochs.size() < 30, "stopped after " + plainEpochs.size() + " epochs");
+    assertEquals(headEpochs.size(), plainEpochs.size());
+    EpochMetrics last = plainEpochs.get(plainEpochs.size() - 1);
+    assertTrue(last.valLoss() >= plainEpochs.get(plainEpochs.size() - 2).valLoss(), "stopped on a worse epoch");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WholeGraphTrainer.fit(
+        TransferModel.of(tiny(), head, fit.validationSplit(0)), images, m -> { }));
+    assertTrue(e.getMessage().startsWith("patience = 1 needs a validation split"), e.getMessage());
+  }
+
+  @Test
   void aSplitWithoutTrainingRowsIsRefused() {
     TransferModel model = TransferModel.of(tiny(), HeadSpec.flatten(), FitSpec.defaults().validationSplit(0.9));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FitSpec;
 import org.tune4j.models.head.HeadSpec;
@@ -182,10 +183,7 @@ public final class FastHeadTrainer {
       }
     }
     for (Candidate c : candidates) {
-      if (c.fit().patience() > 0 && c.fit().validationSplit() == 0) {
-        throw new IllegalArgumentException("patience = " + c.fit().patience()
-            + " needs a validation split above 0 to watch the validation loss; set validationSplit or patience 0");
-      }
+      EarlyStopping.requireValidation(c.fit());
     }
     return first;
   }

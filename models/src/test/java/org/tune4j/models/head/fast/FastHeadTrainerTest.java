@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FitSpec;
 import org.tune4j.models.head.HeadLayer;
@@ -299,6 +300,23 @@ class FastHeadTrainerTest {
     FastFittedHead full = FastHeadTrainer.fit(x, labels, LEVELS, head, f.patience(0).epochs(h.size()), m -> { });
     assertEquals(0, full.stoppedEpoch());
     assertTrue(maxAbsDiff(full.params(), stopped.params()) <= TOGETHER_TOL, "weights of the last epoch are kept");
+  }
+
+  @Test
+  void dl4jAndTheFastTrainerStopAtTheSameEpoch() {
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 8);
+    FitSpec f = fit(Optimizer.ADAM, 0.05).epochs(40).patience(1);
+    HeadSpec head = HeadSpec.flatten().dense(32, "relu");
+    List<EpochMetrics> dl4j = HeadTrainer.fit(x, labels, LEVELS, head, f, m -> { }).history();
+    FastFittedHead fast = FastHeadTrainer.fit(x, labels, LEVELS, head, f, m -> { });
+    assertTrue(dl4j.size() > 1 && dl4j.size() < 40, "DL4J stopped after " + dl4j.size() + " epochs");
+    assertEquals(dl4j.size(), fast.stoppedEpoch());
+    for (int e = 0; e < dl4j.size(); e++) {
+      assertEquals(dl4j.get(e).valLoss(), fast.history().get(e).valLoss(), METRIC_TOL, "val loss " + e);
+    }
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> HeadTrainer.fit(x, labels, LEVELS, head,
+        FitSpec.defaults().patience(2), m -> { })).getMessage().contains("needs a validation split"));
   }
 
   @Test
