@@ -13,10 +13,12 @@ import org.tune4j.models.head.HeadLayer;
 
 /**
  * Several heads on the same features, trained in lockstep over one minibatch order. All parameters
- * live in one flat vector laid out as {@code [W_wide | b_wide | rest of head 0 | rest of head 1 | ...]}:
- * the first dense layers of all heads (those fed by the features directly) are the column blocks of one
+ * live in one flat vector laid out as {@code [W_wide | b_wide | shallow groups | rest of head 0 | rest of head 1 |
+ * ...]}: the first dense layers of all heads (those fed by the features directly) are the column blocks of one
  * column-major {@code [nIn, total]} matrix, so one GEMM computes them all over the shared minibatch, and
- * one more GEMM their weight gradients. Every other layer is each head's own. Gradients share the layout, and
+ * one more GEMM their weight gradients. Heads of the usual shape (dense, optional dropout, softmax) come first and
+ * are trained a group at a time by {@link ShallowHeads}, each group's output layers one block-diagonal matrix
+ * followed by their biases; every other layer is each head's own. Gradients share the layout, and
  * the optimizer step of all heads is one fused pass over both vectors ({@link FusedUpdater}). The output layers
  * divide their gradient by the batch size, so every gradient arrives batch-averaged. Buffers are allocated once
  * per minibatch size. Not thread-safe.
@@ -24,6 +26,8 @@ import org.tune4j.models.head.HeadLayer;
 final class HeadPack {
   /** Rows per chunk when evaluating or predicting. */
   static final int EVAL_ROWS = 256;
+  /** Shallow heads per {@link ShallowHeads} block, at most. */
+  static final int SHALLOW_GROUP = 16;
   private final INDArray features;
   private final INDArray oneHot;
   private final int nIn;
@@ -38,7 +42,7 @@ final class HeadPack {
   private final INDArray wideBRow;
   private final INDArray wideDbColumn;
   private final List<HeadNet> heads = new ArrayList<>(); // null for the shallow heads
-  private final ShallowHeads shallow; // null when there are none
+  private final List<ShallowHeads> shallow = new ArrayList<>();
   private final long[][][] layouts; // per head: {packOffset, length} pieces in DL4J's flat order
   private final int[] labels;
   private final Map<Integer, INDArray[]> sets = new HashMap<>();
@@ -61,7 +65,6 @@ final class HeadPack {
     List<MultiLayerNetwork> inits = new ArrayList<>();
     List<Integer> shallowOrder = new ArrayList<>();
     int wideTotal = 0;
-    int shallowWidth = 0;
     long restTotal = 0;
     for (int h = 0; h < candidates.size(); h++) {
       Candidate c = candidates.get(h);
@@ -73,18 +76,24 @@ final class HeadPack {
       wideTotal += first;
       if (ShallowHeads.fits(c.head().layers())) {
         shallowOrder.add(h);
-        shallowWidth += first;
       } else {
         restTotal += net.numParams() - ((long) nIn * first + first);
       }
     }
-    // shallow heads take the first columns, grouped by activation so each activation is one op
+    // shallow heads take the first columns, sorted by activation so each activation is one op, in groups of at
+    // most SHALLOW_GROUP heads: a group's block-diagonal output matrix grows with the square of its heads
     shallowOrder.sort(java.util.Comparator.comparing(h -> activationOf(candidates.get(h))));
     this.total = wideTotal;
-    int ns = shallowOrder.size();
-    long bdBase = (long) nIn * total + total;
-    long b2Base = bdBase + (long) shallowWidth * nClasses * ns;
-    long length = b2Base + (long) nClasses * ns + restTotal;
+    List<List<Integer>> groups = new ArrayList<>();
+    long shallowLength = 0;
+    for (int from = 0; from < shallowOrder.size(); from += SHALLOW_GROUP) {
+      List<Integer> group = shallowOrder.subList(from, Math.min(shallowOrder.size(), from + SHALLOW_GROUP));
+      groups.add(group);
+      int width = group.stream().mapToInt(h -> firstWidth(candidates.get(h))).sum();
+      shallowLength += ((long) width + 1) * nClasses * group.size();
+    }
+    long shallowBase = (long) nIn * total + total;
+    long length = shallowBase + shallowLength + restTotal;
     this.params = Bufs.vec(length);
     this.grads = Bufs.vec(length);
     this.wideW = Bufs.mat(params, 0, nIn, total);
@@ -96,40 +105,17 @@ final class HeadPack {
     HeadUpdater[] updaters = new HeadUpdater[candidates.size()];
     HeadNet[] nets = new HeadNet[candidates.size()];
     this.layouts = new long[candidates.size()][][];
-    List<ShallowHeads.Member> members = new ArrayList<>();
     int col = 0;
-    for (int j = 0; j < ns; j++) {
-      int h = shallowOrder.get(j);
-      Candidate c = candidates.get(h);
-      int u = firstWidth(c);
-      long[][] layout = new long[nClasses + 3][];
-      layout[0] = new long[] {(long) col * nIn, (long) nIn * u};
-      layout[1] = new long[] {(long) nIn * total + col, u};
-      for (int k = 0; k < nClasses; k++) {
-        layout[2 + k] = new long[] {bdBase + (long) (nClasses * j + k) * shallowWidth + col, u};
-      }
-      layout[nClasses + 2] = new long[] {b2Base + (long) nClasses * j, nClasses};
-      updaters[h] = place(c, inits.get(h), layout);
-      updaters[h].addWeights(layout[0][0], layout[0][1]);
-      for (int k = 0; k < nClasses; k++) {
-        updaters[h].addWeights(layout[2 + k][0], layout[2 + k][1]);
-      }
-      HeadLayer.Dense dense = (HeadLayer.Dense) c.head().layers().stream()
-          .filter(l -> l instanceof HeadLayer.Dense).findFirst().orElseThrow();
-      double rate = c.head().layers().stream().filter(l -> l instanceof HeadLayer.Dropout)
-          .mapToDouble(l -> ((HeadLayer.Dropout) l).rate()).max().orElse(0);
-      members.add(new ShallowHeads.Member(h, col, u, Act.of(dense.activation()), rate, c.fit().seed(), 1));
-      layouts[h] = layout;
-      col += u;
+    long rest = shallowBase;
+    for (List<Integer> group : groups) {
+      ShallowHeads block = shallowGroup(candidates, inits, group, col, rest, updaters, masks);
+      shallow.add(block);
+      col += block.width();
+      rest += ((long) block.width() + 1) * nClasses * group.size();
     }
-    this.shallow = ns == 0 ? null : new ShallowHeads(nClasses, members,
-        new INDArray[] {Bufs.mat(params, bdBase, shallowWidth, nClasses * ns), Bufs.seg(params, b2Base, nClasses * ns)},
-        new INDArray[] {Bufs.mat(grads, bdBase, shallowWidth, nClasses * ns), Bufs.seg(grads, b2Base, nClasses * ns)},
-        masks);
-    long rest = b2Base + (long) nClasses * ns;
     for (int h = 0; h < candidates.size(); h++) {
-      if (shallow != null && shallow.memberOf(h) >= 0) {
-        continue;
+      if (layouts[h] != null) {
+        continue; // shallow
       }
       Candidate c = candidates.get(h);
       int first = firstWidth(c);
@@ -146,6 +132,48 @@ final class HeadPack {
     heads.addAll(java.util.Arrays.asList(nets));
     this.updater = new FusedUpdater(params, grads, java.util.Arrays.asList(updaters),
         Nd4j.getEnvironment().maxThreads());
+  }
+
+  /**
+   * Lays out one group of shallow heads from column {@code col} of the wide product: each head's first layer in
+   * the wide matrix, its output layer as a diagonal block of the group's {@code [width, nClasses * heads]} matrix
+   * at {@code at}, followed by the group's output biases. Fills the heads' updaters and layouts.
+   */
+  private ShallowHeads shallowGroup(List<Candidate> candidates, List<MultiLayerNetwork> inits, List<Integer> group,
+      int col, long at, HeadUpdater[] updaters, DropoutMasks masks) {
+    int width = group.stream().mapToInt(h -> firstWidth(candidates.get(h))).sum();
+    int n = group.size();
+    long b2Base = at + (long) width * nClasses * n;
+    List<ShallowHeads.Member> members = new ArrayList<>();
+    int local = 0;
+    for (int j = 0; j < n; j++) {
+      int h = group.get(j);
+      Candidate c = candidates.get(h);
+      int u = firstWidth(c);
+      long[][] layout = new long[nClasses + 3][];
+      layout[0] = new long[] {(long) (col + local) * nIn, (long) nIn * u};
+      layout[1] = new long[] {(long) nIn * total + col + local, u};
+      for (int k = 0; k < nClasses; k++) {
+        layout[2 + k] = new long[] {at + (long) (nClasses * j + k) * width + local, u};
+      }
+      layout[nClasses + 2] = new long[] {b2Base + (long) nClasses * j, nClasses};
+      updaters[h] = place(c, inits.get(h), layout);
+      updaters[h].addWeights(layout[0][0], layout[0][1]);
+      for (int k = 0; k < nClasses; k++) {
+        updaters[h].addWeights(layout[2 + k][0], layout[2 + k][1]);
+      }
+      HeadLayer.Dense dense = (HeadLayer.Dense) c.head().layers().stream()
+          .filter(l -> l instanceof HeadLayer.Dense).findFirst().orElseThrow();
+      double rate = c.head().layers().stream().filter(l -> l instanceof HeadLayer.Dropout)
+          .mapToDouble(l -> ((HeadLayer.Dropout) l).rate()).max().orElse(0);
+      members.add(new ShallowHeads.Member(h, local, u, Act.of(dense.activation()), rate, c.fit().seed(), 1));
+      layouts[h] = layout;
+      local += u;
+    }
+    return new ShallowHeads(nClasses, col, members,
+        new INDArray[] {Bufs.mat(params, at, width, nClasses * n), Bufs.seg(params, b2Base, nClasses * n)},
+        new INDArray[] {Bufs.mat(grads, at, width, nClasses * n), Bufs.seg(grads, b2Base, nClasses * n)},
+        masks);
   }
 
   /** Copies DL4J's initial parameters of a head into its layout pieces; returns its updater over them. */
@@ -245,8 +273,8 @@ final class HeadPack {
     zw = s[2];
     dzw = s[3];
     ones = s[4];
-    if (shallow != null) {
-      shallow.prepare(rows, columns(zw, 0, shallow.width()), columns(dzw, 0, shallow.width()));
+    for (ShallowHeads block : shallow) {
+      block.prepare(rows, columns(zw, block.firstColumn(), block.width()), columns(dzw, block.firstColumn(), block.width()));
     }
   }
 
@@ -278,8 +306,9 @@ final class HeadPack {
   void step(int[] rows, int iteration, boolean[] active) {
     load(rows, features, true);
     wideForward();
-    if (shallow != null) {
-      shallow.train(labelsOf(rows), iteration);
+    int[] rowLabels = labelsOf(rows);
+    for (ShallowHeads block : shallow) {
+      block.train(rowLabels, iteration);
     }
     for (int h = 0; h < heads.size(); h++) {
       HeadNet head = heads.get(h);
@@ -313,12 +342,12 @@ final class HeadPack {
       int[] chunk = java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + EVAL_ROWS));
       load(chunk, features, false);
       wideForward();
-      if (shallow != null) {
-        int[] truth = new int[chunk.length];
-        for (int i = 0; i < chunk.length; i++) {
-          truth[i] = labels[chunk[i]];
-        }
-        shallow.evaluate(truth, active, eps, sums);
+      int[] truth = new int[chunk.length];
+      for (int i = 0; i < chunk.length; i++) {
+        truth[i] = labels[chunk[i]];
+      }
+      for (ShallowHeads block : shallow) {
+        block.evaluate(truth, active, eps, sums);
       }
       for (int h = 0; h < heads.size(); h++) {
         HeadNet head = heads.get(h);
@@ -326,15 +355,14 @@ final class HeadPack {
           head.prepare(chunk.length);
           float[] p = head.forward(x, false, 0, true).data().asFloat();
           for (int i = 0; i < chunk.length; i++) {
-            int truth = labels[chunk[i]];
             int best = 0;
             for (int k = 1; k < nClasses; k++) {
               if (p[k * chunk.length + i] > p[best * chunk.length + i]) {
                 best = k;
               }
             }
-            sums[h][0] -= Math.log(Math.min(1 - eps, Math.max(eps, p[truth * chunk.length + i])));
-            sums[h][1] += best == truth ? 1 : 0;
+            sums[h][0] -= Math.log(Math.min(1 - eps, Math.max(eps, p[truth[i] * chunk.length + i])));
+            sums[h][1] += best == truth[i] ? 1 : 0;
           }
         }
       }
@@ -360,12 +388,13 @@ final class HeadPack {
       }
       load(chunk, source, false);
       if (net == null) {
-        int j = shallow.memberOf(head);
-        ShallowHeads.Member member = shallow.member(j);
+        ShallowHeads block = shallow.stream().filter(b -> b.memberOf(head) >= 0).findFirst().orElseThrow();
+        int j = block.memberOf(head);
+        ShallowHeads.Member member = block.member(j);
         long[][] layout = layouts[head];
         INDArray z = Nd4j.gemm(x, Bufs.mat(params, layout[0][0], nIn, member.units()), false, false)
             .addiRowVector(Bufs.seg(params, layout[1][0], member.units()).reshape(1, member.units()));
-        double[][] p = shallow.predict(j, z);
+        double[][] p = block.predict(j, z);
         System.arraycopy(p, 0, out, from, m);
         continue;
       }

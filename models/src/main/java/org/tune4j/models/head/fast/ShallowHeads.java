@@ -30,6 +30,7 @@ final class ShallowHeads {
   record Member(int head, int col, int units, Act act, double rate, long seed, int dropoutLayer) {}
 
   private final int nClasses;
+  private final int firstColumn;
   private final List<Member> members;
   private final int width;
   private final int outs;
@@ -61,14 +62,18 @@ final class ShallowHeads {
 
   /**
    * @param nClasses classes of the output layers
-   * @param members the heads, their columns contiguous from 0 in order, runs of equal activation together
+   * @param firstColumn where this block's columns start in the pack's wide product
+   * @param members the heads, their columns (relative to {@code firstColumn}) contiguous from 0 in order, runs of
+   *     equal activation together
    * @param params {@code {blockDiagonal [width, nClasses * members], outputBiases [nClasses * members]}} views
    *     into the pack's flat parameters
    * @param grads the same views into the pack's flat gradient
    * @param masks where dropout masks come from
    */
-  ShallowHeads(int nClasses, List<Member> members, INDArray[] params, INDArray[] grads, DropoutMasks masks) {
+  ShallowHeads(int nClasses, int firstColumn, List<Member> members, INDArray[] params, INDArray[] grads,
+      DropoutMasks masks) {
     this.nClasses = nClasses;
+    this.firstColumn = firstColumn;
     this.members = List.copyOf(members);
     Member last = members.get(members.size() - 1);
     this.width = last.col() + last.units();
@@ -99,6 +104,10 @@ final class ShallowHeads {
 
   int width() {
     return width;
+  }
+
+  int firstColumn() {
+    return firstColumn;
   }
 
   /**

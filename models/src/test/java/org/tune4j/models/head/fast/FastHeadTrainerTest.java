@@ -277,6 +277,35 @@ class FastHeadTrainerTest {
   }
 
   @Test
+  void aGridLargerThanOneShallowGroupGetsWhatEachGetsAlone() {
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 7);
+    String[] acts = {"relu", "tanh", "sigmoid", "elu", "gelu", "linear"};
+    List<Candidate> grid = new ArrayList<>();
+    for (int i = 0; i < HeadPack.SHALLOW_GROUP + 4; i++) {
+      HeadSpec head = HeadSpec.flatten().dense(4 + i % 5, acts[i % acts.length]);
+      grid.add(Candidate.of(i % 3 == 0 ? head : head.dropout(0.1 * (i % 3)),
+          fit(Optimizer.ADAM, 0.002 * (1 + i % 4)).epochs(1 + i % 3)));
+      if (i == 9) {
+        grid.add(Candidate.of(HeadSpec.flatten().dense(5, "relu").dense(4, "tanh"), fit(Optimizer.ADAM, 0.01)));
+      }
+    }
+    List<FastFittedHead> together = FastHeadTrainer.trainTogether(x, labels, LEVELS, grid, (i, m, soFar) -> { });
+    for (int i = 0; i < grid.size(); i++) {
+      FastFittedHead alone = FastHeadTrainer.fitWatching(x, labels, LEVELS, grid.get(i), (j, m, soFar) -> { });
+      assertTrue(maxAbsDiff(alone.params(), together.get(i).params()) <= TOGETHER_TOL, "candidate " + i);
+      assertEquals(alone.history().size(), together.get(i).history().size(), "epochs of candidate " + i);
+      double[][] a = alone.predict(x).probabilities();
+      double[][] t = together.get(i).predict(x).probabilities();
+      for (int r = 0; r < ROWS; r++) {
+        for (int k = 0; k < a[r].length; k++) {
+          assertEquals(a[r][k], t[r][k], TOGETHER_TOL, "candidate " + i + " row " + r);
+        }
+      }
+    }
+  }
+
+  @Test
   void earlyStoppingStopsAfterPatienceEpochsWithoutImprovement() {
     EarlyStopping s = new EarlyStopping(2);
     assertEquals(List.of(false, false, false, true), List.of(s.stopsAfter(1.0, 1), s.stopsAfter(0.9, 2),
