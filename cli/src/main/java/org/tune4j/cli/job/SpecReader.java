@@ -31,7 +31,9 @@ import org.tune4j.tuning.params.QualitativeParameter;
 final class SpecReader {
   /** The keys of {@code fit}. */
   static final Set<String> FIT_KEYS = Set.of("epochs", "batch_size", "validation_split", "patience", "optimizer",
-      "learn_rate");
+      "learn_rate", "momentum", "weight_decay", "l2");
+  /** The {@code fit} keys that are Keras compile arguments (the optimizer's). */
+  static final Set<String> COMPILE_KEYS = Set.of("optimizer", "learn_rate", "momentum", "weight_decay", "l2");
   private static final String TUNE = "tune";
 
   private SpecReader() {}
@@ -99,7 +101,7 @@ final class SpecReader {
     for (Map.Entry<String, Object> e : fit.entrySet()) {
       Object v = value(e.getValue());
       try {
-        if (e.getKey().equals("optimizer") || e.getKey().equals("learn_rate")) {
+        if (COMPILE_KEYS.contains(e.getKey())) {
           c = c.with(e.getKey(), v);
         } else {
           f = f.with(e.getKey(), v);

@@ -90,13 +90,16 @@ public final class HeadTrainer {
     return new FittedHead(net, levels, history);
   }
 
-  /** The DL4J configuration of a head with {@code nIn} inputs and {@code nClasses} outputs. */
+  /**
+   * The DL4J configuration of a head with {@code nIn} inputs and {@code nClasses} outputs: the fit's updater on
+   * every layer, its weight regularization ({@link OptimizerOptions}) on dense and output weights.
+   */
   public static MultiLayerConfiguration configuration(HeadSpec head, FitSpec fit, int nIn, int nClasses) {
     NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
         .seed(fit.seed())
         .dataType(DataType.FLOAT)
         .weightInit(WeightInit.XAVIER_UNIFORM)
-        .updater(fit.optimizer().updater(fit.learnRate()))
+        .updater(fit.updater())
         .list();
     int width = nIn;
     for (HeadLayer layer : head.layers()) {
@@ -104,7 +107,18 @@ public final class HeadTrainer {
     }
     b.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(nClasses)
         .activation(Activation.SOFTMAX).build());
-    return b.build();
+    MultiLayerConfiguration conf = b.build();
+    for (int i = 0; i < conf.getConfs().size(); i++) {
+      regularize(conf.getConf(i).getLayer(), fit);
+    }
+    return conf;
+  }
+
+  /** Gives a dense or output layer the fit's weight regularization (L2, weight decay); other layers have none. */
+  public static void regularize(org.deeplearning4j.nn.conf.layers.Layer layer, FitSpec fit) {
+    if (layer instanceof DenseLayer || layer instanceof OutputLayer) {
+      ((org.deeplearning4j.nn.conf.layers.BaseLayer) layer).setRegularization(fit.options().weightRegularization());
+    }
   }
 
   private static int addLayer(NeuralNetConfiguration.ListBuilder b, HeadLayer layer, int width) {

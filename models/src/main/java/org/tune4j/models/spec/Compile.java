@@ -2,11 +2,14 @@ package org.tune4j.models.spec;
 
 /**
  * The {@code compile} arguments of a spec: the optimizer ({@code compile_optimizer}: adam, sgd,
- * rmsprop) and its learning rate ({@code learn_rate}, kerasnip's default 0.01), each a value or
+ * rmsprop), its learning rate ({@code learn_rate}, kerasnip's default 0.01), SGD's Nesterov momentum
+ * ({@code compile_momentum}), decoupled weight decay ({@code compile_weight_decay}; Adam with weight
+ * decay is AdamW) and an L2 penalty on dense and output weights ({@code compile_l2}), each a value or
  * {@code tune()}. The loss is categorical cross-entropy. Immutable.
  *
  * <pre>{@code
- * Compile.adam().learnRate(tune())
+ * Compile.adam().learnRate(tune()).weightDecay(1e-4)            // AdamW
+ * Compile.optimizer("sgd").learnRate(0.05).momentum(0.9).l2(1e-4)
  * }</pre>
  */
 public final class Compile {
@@ -29,6 +32,24 @@ public final class Compile {
   /** A copy with learning rate {@code rate}. */
   public Compile learnRate(Object rate) {
     return with("learn_rate", rate);
+  }
+
+  /** A copy with Nesterov momentum {@code m} in [0, 1) (optimizer sgd only; Keras' {@code nesterov = TRUE}). */
+  public Compile momentum(Object m) {
+    return with("momentum", m);
+  }
+
+  /**
+   * A copy with decoupled weight decay {@code wd}: after each step, weights shrink by {@code learn_rate * wd *
+   * W}, as Keras 3's {@code weight_decay} of every optimizer (Adam with it is AdamW).
+   */
+  public Compile weightDecay(Object wd) {
+    return with("weight_decay", wd);
+  }
+
+  /** A copy with L2 penalty {@code x} on dense and output weights: their gradient gets {@code x * W}. */
+  public Compile l2(Object x) {
+    return with("l2", x);
   }
 
   /** A copy with argument {@code name} (as named in JSON) set. */

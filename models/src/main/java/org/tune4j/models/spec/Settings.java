@@ -23,16 +23,24 @@ final class Settings {
           () -> NumericParameter.ofDouble("validation_split", "Validation split", 0.0, 0.5, Transform.IDENTITY)),
       ArgSpec.tunable("patience", ArgType.INT, 0,
           () -> NumericParameter.ofInteger("patience", "Early stopping patience", 0, 10, Transform.IDENTITY)));
-  /** compile: optimizer (adam), learn_rate (kerasnip's default 0.01). */
+  /**
+   * compile: optimizer (adam), learn_rate (kerasnip's default 0.01), momentum (SGD's Nesterov momentum, 0),
+   * weight_decay (decoupled, 0), l2 (on dense and output weights, 0).
+   */
   static final List<ArgSpec> COMPILE = List.of(
       ArgSpec.tunable("optimizer", ArgType.STRING, "adam", Parameters::optimizer),
-      ArgSpec.tunable("learn_rate", ArgType.DOUBLE, 0.01, Parameters::learnRate));
+      ArgSpec.tunable("learn_rate", ArgType.DOUBLE, 0.01, Parameters::learnRate),
+      ArgSpec.tunable("momentum", ArgType.DOUBLE, 0.0,
+          () -> NumericParameter.ofDouble("momentum", "Momentum", 0.0, 0.99, Transform.IDENTITY)),
+      ArgSpec.tunable("weight_decay", ArgType.DOUBLE, 0.0,
+          () -> NumericParameter.ofDouble("weight_decay", "Weight Decay", -6, -1, Transform.LOG10)),
+      ArgSpec.tunable("l2", ArgType.DOUBLE, 0.0, Parameters::penalty));
 
   /**
    * Arguments added after version 1 of the JSON form, written only when they differ from their default, so a spec
    * saved before keeps its exact text (and the fingerprint of the runs that used it).
    */
-  static final java.util.Set<String> WRITTEN_WHEN_SET = java.util.Set.of("patience");
+  static final java.util.Set<String> WRITTEN_WHEN_SET = java.util.Set.of("patience", "momentum", "weight_decay", "l2");
 
   private final String prefix;
   private final List<ArgSpec> specs;

@@ -8,6 +8,7 @@ import org.tune4j.models.backbone.Backbone;
 import org.tune4j.models.backbone.Pooling;
 import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.FitSpec;
+import org.tune4j.models.head.OptimizerOptions;
 import org.tune4j.models.head.HeadInput;
 import org.tune4j.models.head.HeadLayer;
 import org.tune4j.models.head.HeadSpec;
@@ -78,7 +79,7 @@ public final class SpecCompiler {
       fit = fitSpec(spec, seed);
       EarlyStopping.requireValidation(fit);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + "fit: " + e.getMessage(), e);
+      throw new IllegalArgumentException(where + e.getMessage(), e);
     }
     return TransferModel.of(backbone, new HeadSpec(reduction, layers), fit).frozenBackbone(frozen);
   }
@@ -135,7 +136,8 @@ public final class SpecCompiler {
     Map<String, Object> f = spec.fitArgs().settings.values();
     Map<String, Object> c = spec.compileArgs().settings.values();
     return new FitSpec((Integer) f.get("epochs"), (Integer) f.get("batch_size"), (Double) f.get("validation_split"),
-        (Double) c.get("learn_rate"), seed, Optimizer.parse((String) c.get("optimizer")), (Integer) f.get("patience"));
+        (Double) c.get("learn_rate"), seed, Optimizer.parse((String) c.get("optimizer")), (Integer) f.get("patience"),
+        new OptimizerOptions((Double) c.get("l2"), (Double) c.get("momentum"), (Double) c.get("weight_decay")));
   }
 
   /** The blocks from input to output, each repeated block listed as often as it repeats. */

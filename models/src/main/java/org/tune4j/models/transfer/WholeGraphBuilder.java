@@ -62,7 +62,7 @@ final class WholeGraphBuilder {
     FitSpec fit = model.fit();
     TransferLearning.GraphBuilder g = new TransferLearning.GraphBuilder(base)
         .fineTuneConfiguration(new FineTuneConfiguration.Builder()
-            .updater(fit.optimizer().updater(fit.learnRate())).seed(fit.seed()).build());
+            .updater(fit.updater()).seed(fit.seed()).build());
     if (model.frozenBackbone()) {
       g.setFeatureExtractor(last);
     }
@@ -93,6 +93,7 @@ final class WholeGraphBuilder {
       if (l == null) {
         continue;
       }
+      HeadTrainer.regularize(l, fit);
       String name = "head_" + names.size();
       add(g, name, l, flatten, input);
       flatten = null;
@@ -100,8 +101,10 @@ final class WholeGraphBuilder {
       input = name;
       width = layer instanceof HeadLayer.Dense d ? d.units() : width;
     }
-    add(g, OUTPUT, new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(nClasses)
-        .activation(Activation.SOFTMAX).build(), flatten, input);
+    Layer output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(width).nOut(nClasses)
+        .activation(Activation.SOFTMAX).build();
+    HeadTrainer.regularize(output, fit);
+    add(g, OUTPUT, output, flatten, input);
     names.add(OUTPUT);
     ComputationGraph graph = g.setOutputs(OUTPUT).build();
     copyInitialHead(graph, names, HeadTrainer.configuration(head, fit, nIn, nClasses));

@@ -57,9 +57,27 @@ class SpecCompilerTest {
     assertEquals(0, SpecCompiler.compile(spec.fit(Fit.epochs(20)), 32, 32, 1).fit().patience(), "off by default");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SpecCompiler.compile(spec.fit(Fit.epochs(20).patience(3)), 32, 32, 1));
-    assertEquals("spec \"s\": fit: patience = 3 needs a validation split above 0 to watch the validation loss;"
+    assertEquals("spec \"s\": patience = 3 needs a validation split above 0 to watch the validation loss;"
         + " set validationSplit or patience 0", e.getMessage());
     assertTrue(spec.fit(Fit.epochs(20).validationSplit(0.2).patience(tune())).parameters().ids().contains("fit_patience"));
+  }
+
+  @Test
+  void optimizerOptionsCompileIntoTheFit() {
+    ModelSpec spec = ModelSpec.sequential("s").block("input", Blocks.imageInput())
+        .block("base", Blocks.resnet50(Weights.random(1)).with("pooling", "avg"))
+        .block("output", Blocks.softmaxOutput())
+        .compile(Compile.optimizer("sgd").learnRate(0.05).momentum(0.9).weightDecay(1e-3).l2(1e-4));
+    var fit = SpecCompiler.compile(spec, 32, 32, 1).fit();
+    assertEquals(Optimizer.SGD, fit.optimizer());
+    assertEquals(new org.tune4j.models.head.OptimizerOptions(1e-4, 0.9, 1e-3), fit.options());
+    assertEquals(org.nd4j.linalg.learning.config.Nesterovs.class, fit.updater().getClass());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SpecCompiler.compile(spec.compile(Compile.adam().momentum(0.9)), 32, 32, 1));
+    assertEquals("spec \"s\": momentum = 0.9 needs optimizer sgd, not adam; set the optimizer to sgd first, or"
+        + " momentum 0", e.getMessage());
+    assertEquals(List.of("compile_momentum", "compile_weight_decay", "compile_l2"),
+        spec.compile(Compile.optimizer("sgd").momentum(tune()).weightDecay(tune()).l2(tune())).parameters().ids());
   }
 
   @Test

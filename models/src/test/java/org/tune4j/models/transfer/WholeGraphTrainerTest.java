@@ -88,14 +88,24 @@ class WholeGraphTrainerTest {
   }
 
   @Test
+  void optimizerOptionsReachTheWholeGraphAsTheyReachTheHead() {
+    assertSameAsHeadTrainer(HeadSpec.globalAveragePooling().dense(16, "relu"), FitSpec.defaults().epochs(3)
+        .batchSize(8).learnRate(0.05).validationSplit(0.2).seed(11).optimizer(Optimizer.SGD).momentum(0.9).l2(0.05)
+        .weightDecay(0.2));
+  }
+
+  @Test
   void aFlattenHeadFlattensInTheFeaturizersOrder() {
     assertSameAsHeadTrainer(HeadSpec.flatten().dense(8, "tanh"));
   }
 
   private static void assertSameAsHeadTrainer(HeadSpec head) {
+    assertSameAsHeadTrainer(head, FitSpec.defaults().epochs(3).batchSize(8).learnRate(0.01).validationSplit(0.2)
+        .seed(11).optimizer(Optimizer.ADAM));
+  }
+
+  private static void assertSameAsHeadTrainer(HeadSpec head, FitSpec fit) {
     ImageSet images = images(6);
-    FitSpec fit = FitSpec.defaults().epochs(3).batchSize(8).learnRate(0.01).validationSplit(0.2).seed(11)
-        .optimizer(Optimizer.ADAM);
     TransferModel model = TransferModel.of(tiny(), head, fit);
     List<EpochMetrics> plainEpochs = new ArrayList<>();
     FittedWholeGraph plain = WholeGraphTrainer.fit(model, images, plainEpochs::add);

@@ -4,6 +4,7 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tune4j.models.head.EpochMetrics;
+import org.tune4j.models.head.HeadTrainer;
 import org.tune4j.models.head.Predictions;
 
 /**
@@ -49,11 +50,11 @@ public final class FastFittedHead {
     return pack.params(index);
   }
 
-  /** A DL4J network with these weights (a copy), configured as {@link FastHeadTrainer#referenceConfiguration}. */
+  /** A DL4J network with these weights (a copy), configured as {@link HeadTrainer#configuration}. */
   public MultiLayerNetwork network() {
     INDArray p = params();
-    MultiLayerNetwork net = new MultiLayerNetwork(FastHeadTrainer.referenceConfiguration(candidate.head(),
-        candidate.fit(), candidate.options(), pack.nIn(), levels.size()));
+    MultiLayerNetwork net = new MultiLayerNetwork(HeadTrainer.configuration(candidate.head(), candidate.fit(),
+        pack.nIn(), levels.size()));
     net.init(p, false);
     return net;
   }

@@ -3,13 +3,7 @@ package org.tune4j.models.head.fast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FitSpec;
@@ -19,7 +13,7 @@ import org.tune4j.models.head.MinibatchOrder;
 
 /**
  * Trains heads on cached features far faster than DL4J's {@code fit}, with the same result: the same
- * initial weights (copied from DL4J's initialisation of {@link #referenceConfiguration}), the same
+ * initial weights (copied from DL4J's initialisation of {@link HeadTrainer#configuration}), the same
  * validation split, the same {@link MinibatchOrder}, the same gradients and DL4J's own updater ops, the
  * same per-epoch {@link EpochMetrics} (inference mode, on training and validation rows).
  * {@link #trainTogether} trains many candidates in one loop over their shared minibatches, their first
@@ -146,27 +140,6 @@ public final class FastHeadTrainer {
       java.util.Arrays.fill(row, Double.NaN);
     }
     return nan;
-  }
-
-  /**
-   * The DL4J network a candidate is equivalent to: {@link HeadTrainer#configuration} with the candidate's
-   * updater ({@link FastFitOptions#updater}) on every layer and its weight regularization (L2, weight decay) on
-   * dense and output weights.
-   */
-  public static MultiLayerConfiguration referenceConfiguration(HeadSpec head, FitSpec fit, FastFitOptions options,
-      int nIn, int nClasses) {
-    MultiLayerConfiguration conf = HeadTrainer.configuration(head, fit, nIn, nClasses);
-    IUpdater updater = options.updater(fit);
-    for (int i = 0; i < conf.getConfs().size(); i++) {
-      Layer layer = conf.getConf(i).getLayer();
-      if (layer instanceof BaseLayer b) {
-        b.setIUpdater(updater.clone());
-        if (layer instanceof DenseLayer || layer instanceof OutputLayer) {
-          b.setRegularization(options.weightRegularization());
-        }
-      }
-    }
-    return conf;
   }
 
   private static FitSpec checkShared(List<Candidate> candidates) {

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.tune4j.models.head.HeadLayer;
+import org.tune4j.models.head.HeadTrainer;
 
 /**
  * Several heads on the same features, trained in lockstep over one minibatch order. All parameters
@@ -69,7 +70,7 @@ final class HeadPack {
     for (int h = 0; h < candidates.size(); h++) {
       Candidate c = candidates.get(h);
       MultiLayerNetwork net = new MultiLayerNetwork(
-          FastHeadTrainer.referenceConfiguration(c.head(), c.fit(), c.options(), nIn, nClasses));
+          HeadTrainer.configuration(c.head(), c.fit(), nIn, nClasses));
       net.init();
       inits.add(net);
       int first = firstWidth(c);
@@ -180,7 +181,7 @@ final class HeadPack {
   private HeadUpdater place(Candidate c, MultiLayerNetwork init, long[][] layout) {
     INDArray flat = Nd4j.toFlattened(init.params());
     long from = 0;
-    HeadUpdater updater = new HeadUpdater(c.options().updater(c.fit()), c.options().l2(), c.options().weightDecay());
+    HeadUpdater updater = new HeadUpdater(c.fit().updater(), c.fit().options().l2(), c.fit().options().weightDecay());
     for (long[] piece : layout) {
       Bufs.seg(params, piece[0], piece[1]).assign(Bufs.seg(flat, from, piece[1]));
       updater.addSegment(piece[0], piece[1]);

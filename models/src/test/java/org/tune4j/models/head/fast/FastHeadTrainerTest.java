@@ -27,6 +27,7 @@ import org.tune4j.models.head.HeadSpec;
 import org.tune4j.models.head.HeadTrainer;
 import org.tune4j.models.head.MinibatchOrder;
 import org.tune4j.models.head.Optimizer;
+import org.tune4j.models.head.OptimizerOptions;
 
 class FastHeadTrainerTest {
   /** Weights after N steps, fast trainer against DL4J: float32 arithmetic in a different op order. */
@@ -55,10 +56,9 @@ class FastHeadTrainerTest {
     return FitSpec.defaults().epochs(2).batchSize(16).validationSplit(0.2).learnRate(lr).seed(7).optimizer(o);
   }
 
-  /** DL4J's reference: the network of referenceConfiguration, fed the same minibatches as HeadTrainer feeds it. */
+  /** DL4J's reference: HeadTrainer's network, fed the same minibatches as HeadTrainer feeds it. */
   static MultiLayerNetwork dl4j(INDArray x, int[] labels, Candidate c) {
-    MultiLayerNetwork net = new MultiLayerNetwork(FastHeadTrainer.referenceConfiguration(c.head(), c.fit(), c.options(),
-        DIMS, LEVELS.size()));
+    MultiLayerNetwork net = new MultiLayerNetwork(HeadTrainer.configuration(c.head(), c.fit(), DIMS, LEVELS.size()));
     net.init();
     return train(net, x, labels, c);
   }
@@ -119,15 +119,16 @@ class FastHeadTrainerTest {
         Arguments.of("bn on the input", Candidate.of(flat.batchNorm().dense(8, "relu"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("dropout off", Candidate.of(flat.dense(16, "relu").dropout(0), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("sgd", Candidate.of(flat.dense(16, "relu"), fit(Optimizer.SGD, 0.1))),
-        Arguments.of("sgd + nesterov momentum", new Candidate(flat.dense(16, "relu"), fit(Optimizer.SGD, 0.05),
-            FastFitOptions.none().momentum(0.9))),
+        Arguments.of("sgd + nesterov momentum", Candidate.of(flat.dense(16, "relu"),
+            fit(Optimizer.SGD, 0.05).momentum(0.9))),
         Arguments.of("rmsprop", Candidate.of(flat.dense(16, "relu").batchNorm(), fit(Optimizer.RMSPROP, 0.001))),
-        Arguments.of("adam + l2", new Candidate(flat.dense(16, "relu"), fit(Optimizer.ADAM, 0.01),
-            FastFitOptions.none().l2(0.01))),
-        Arguments.of("adamw", new Candidate(flat.dense(16, "relu"), fit(Optimizer.ADAM, 0.01),
-            FastFitOptions.none().weightDecay(0.1))),
-        Arguments.of("sgd + l2", new Candidate(flat.dense(16, "tanh"), fit(Optimizer.SGD, 0.1),
-            FastFitOptions.none().l2(0.05))));
+        Arguments.of("adam + l2", Candidate.of(flat.dense(16, "relu"), fit(Optimizer.ADAM, 0.01).l2(0.01))),
+        Arguments.of("adamw", Candidate.of(flat.dense(16, "relu"), fit(Optimizer.ADAM, 0.01).weightDecay(0.1))),
+        Arguments.of("sgd + l2", Candidate.of(flat.dense(16, "tanh"), fit(Optimizer.SGD, 0.1).l2(0.05))),
+        Arguments.of("sgd + momentum + weight decay", Candidate.of(flat.dense(16, "relu"),
+            fit(Optimizer.SGD, 0.05).momentum(0.9).weightDecay(0.1))),
+        Arguments.of("rmsprop + weight decay + l2", Candidate.of(flat.dense(16, "elu"),
+            fit(Optimizer.RMSPROP, 0.001).weightDecay(0.1).l2(0.01))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -151,7 +152,7 @@ class FastHeadTrainerTest {
   void withTheSameDropoutMasksWeightsEqualDl4j(String name, Candidate c) {
     int[] labels = new int[ROWS];
     INDArray x = blobs(labels, 5);
-    MultiLayerConfiguration conf = FastHeadTrainer.referenceConfiguration(c.head(), c.fit(), c.options(), DIMS,
+    MultiLayerConfiguration conf = HeadTrainer.configuration(c.head(), c.fit(), DIMS,
         LEVELS.size());
     int dropouts = 0;
     for (int i = 0; i < conf.getConfs().size(); i++) {
@@ -180,7 +181,7 @@ class FastHeadTrainerTest {
   }
 
   static INDArray initial(Candidate c) {
-    MultiLayerNetwork net = new MultiLayerNetwork(FastHeadTrainer.referenceConfiguration(c.head(), c.fit(), c.options(),
+    MultiLayerNetwork net = new MultiLayerNetwork(HeadTrainer.configuration(c.head(), c.fit(),
         DIMS, LEVELS.size()));
     net.init();
     return net.params();
@@ -227,12 +228,12 @@ class FastHeadTrainerTest {
     INDArray x = blobs(labels, 6);
     for (Optimizer o : List.of(Optimizer.ADAM, Optimizer.RMSPROP, Optimizer.SGD)) {
       double base = o == Optimizer.SGD ? 0.1 : 0.01;
-      FastFitOptions regularized = o == Optimizer.ADAM ? FastFitOptions.none().weightDecay(0.05).l2(0.01)
-          : FastFitOptions.none().l2(0.01);
+      OptimizerOptions regularized = OptimizerOptions.none().weightDecay(0.05).l2(0.01);
       List<Candidate> grid = List.of(
           Candidate.of(HeadSpec.flatten().dense(16, "relu").dropout(0.3), fit(o, base)),
           Candidate.of(HeadSpec.flatten().dense(16, "relu").dropout(0.5), fit(o, base).epochs(1)),
-          new Candidate(HeadSpec.flatten().dense(8, "relu").dense(6, "tanh"), fit(o, base * 2).epochs(3), regularized),
+          Candidate.of(HeadSpec.flatten().dense(8, "relu").dense(6, "tanh"), fit(o, base * 2).epochs(3)
+              .options(regularized)),
           Candidate.of(HeadSpec.flatten(), fit(o, base)),
           Candidate.of(HeadSpec.flatten(), fit(o, base / 3)));
       List<FastFittedHead> together = FastHeadTrainer.trainTogether(x, labels, LEVELS, grid, (i, m, soFar) -> { });
@@ -250,12 +251,11 @@ class FastHeadTrainerTest {
     INDArray x = blobs(labels, 6);
     List<Candidate> grid = List.of(
         Candidate.of(HeadSpec.flatten().dense(16, "relu").dropout(0.3), fit(Optimizer.ADAM, 0.01)),
-        new Candidate(HeadSpec.flatten().dense(8, "tanh"), fit(Optimizer.SGD, 0.05).epochs(3),
-            FastFitOptions.none().momentum(0.9)),
+        Candidate.of(HeadSpec.flatten().dense(8, "tanh"), fit(Optimizer.SGD, 0.05).epochs(3).momentum(0.9)),
         Candidate.of(HeadSpec.flatten().dense(12, "gelu").batchNorm(), fit(Optimizer.RMSPROP, 0.001)),
         Candidate.of(HeadSpec.flatten(), fit(Optimizer.ADAM, 0.003).epochs(1)),
-        new Candidate(HeadSpec.flatten().batchNorm().dense(6, "elu"), fit(Optimizer.ADAM, 0.02),
-            FastFitOptions.none().weightDecay(0.05).l2(0.01)));
+        Candidate.of(HeadSpec.flatten().batchNorm().dense(6, "elu"), fit(Optimizer.ADAM, 0.02).weightDecay(0.05)
+            .l2(0.01)));
     List<List<EpochMetrics>> seen = new ArrayList<>();
     grid.forEach(c -> seen.add(new ArrayList<>()));
     List<FastFittedHead> together = FastHeadTrainer.trainTogether(x, labels, LEVELS, grid,
@@ -332,6 +332,22 @@ class FastHeadTrainerTest {
   }
 
   @Test
+  void everyOptimizerOptionChangesTheTraining() {
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 12);
+    HeadSpec head = HeadSpec.flatten().dense(16, "relu");
+    FitSpec sgd = fit(Optimizer.SGD, 0.05).epochs(3);
+    INDArray plain = FastHeadTrainer.fit(x, labels, LEVELS, head, sgd, m -> { }).params();
+    for (FitSpec f : List.of(sgd.l2(0.05), sgd.momentum(0.9), sgd.weightDecay(0.2))) {
+      INDArray with = FastHeadTrainer.fit(x, labels, LEVELS, head, f, m -> { }).params();
+      assertTrue(maxAbsDiff(plain, with) > 100 * WEIGHT_TOL, f.options() + " changed nothing");
+      assertEquals(f.options().weightRegularization().size(), ((org.deeplearning4j.nn.conf.layers.BaseLayer)
+          HeadTrainer.configuration(head, f, DIMS, LEVELS.size()).getConf(1).getLayer()).getRegularization().size(),
+          "the output layer's regularization in DL4J's configuration");
+    }
+  }
+
+  @Test
   void dl4jAndTheFastTrainerStopAtTheSameEpoch() {
     int[] labels = new int[ROWS];
     INDArray x = blobs(labels, 8);
@@ -357,9 +373,8 @@ class FastHeadTrainerTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> FastHeadTrainer.trainTogether(x, labels, LEVELS, mixed, (i, m, s) -> { }));
     assertTrue(e.getMessage().startsWith("candidate 1 has batch size 8"), e.getMessage());
-    assertEquals("momentum = 0.9 needs optimizer sgd, not adam; set momentum 0 or use sgd",
-        assertThrows(IllegalArgumentException.class, () -> new Candidate(HeadSpec.flatten(), fit(Optimizer.ADAM, 0.01),
-            FastFitOptions.none().momentum(0.9))).getMessage());
+    assertEquals("momentum = 0.9 needs optimizer sgd, not adam; set the optimizer to sgd first, or momentum 0",
+        assertThrows(IllegalArgumentException.class, () -> fit(Optimizer.ADAM, 0.01).momentum(0.9)).getMessage());
     assertEquals("patience = -1 must be at least 0 (0 = no early stopping)",
         assertThrows(IllegalArgumentException.class, () -> FitSpec.defaults().patience(-1)).getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> FastHeadTrainer.fit(x, labels, LEVELS, HeadSpec.flatten(),
