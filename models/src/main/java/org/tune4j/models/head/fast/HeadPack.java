@@ -28,7 +28,7 @@ final class HeadPack {
   /** Rows per chunk when evaluating or predicting. */
   static final int EVAL_ROWS = 256;
   /** Shallow heads per {@link ShallowHeads} block, at most. */
-  static final int SHALLOW_GROUP = 16;
+  static final int SHALLOW_GROUP = 32;
   private final INDArray features;
   private final INDArray oneHot;
   private final int nIn;
