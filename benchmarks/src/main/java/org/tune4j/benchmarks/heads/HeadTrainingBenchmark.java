@@ -59,7 +59,7 @@ public class HeadTrainingBenchmark {
 
   @Setup
   public void setUp() {
-    NativeBackend.initialize(); // before ND4J loads: the build, and OpenMP's passive wait policy
+    NativeBackend.initialize(); // before ND4J loads: the build, and OpenMP's short spin count
     SplittableRandom r = new SplittableRandom(1);
     float[] x = new float[ROWS * DIMS];
     labels = new int[ROWS];

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param helpersEnabled whether DL4J's oneDNN layer helpers are enabled
  * @param backend ND4J's backend name, such as {@code CPU}
  * @param buildInfo ND4J's native build description (compiler flags, oneDNN, BLAS)
- * @param openMp how OpenMP's threads wait between native calls, such as {@code OMP_WAIT_POLICY=PASSIVE}
+ * @param openMp how OpenMP's threads wait between native calls, such as {@code GOMP_SPINCOUNT=10000}
  * @param cpu the processor flags read at start
  */
 public record BackendInfo(

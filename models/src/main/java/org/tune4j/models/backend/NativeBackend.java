@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * property to the fastest build this processor runs (oneDNN AVX-512, else oneDNN AVX2, else
  * generic), enables DL4J's layer helpers (off by default in 1.0.0-M2.1, which costs convolutions
  * their oneDNN path), loads ND4J, and logs one line saying which build and instruction set are in
- * use. It also makes OpenMP's threads sleep rather than spin between native calls ({@link OpenMpWaitPolicy}),
+ * use. It also makes OpenMP's threads spin only briefly between native calls ({@link OpenMpWaitPolicy}),
  * which only works before the native library loads. Every tune4j entry point that touches ND4J calls it first; calling it again returns the
  * same answer.
  *
