@@ -19,6 +19,14 @@ final class Bufs {
     return f(rows, 1).assign(1);
   }
 
+  /** The float values of an own (not a view) array, in its memory order. */
+  static java.nio.FloatBuffer floats(INDArray own) {
+    if (own.isView()) {
+      throw new IllegalArgumentException("an own array is needed here, not a view");
+    }
+    return own.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+  }
+
   /** A zeroed float vector of {@code n} elements. */
   static INDArray vec(long n) {
     return Nd4j.create(DataType.FLOAT, n);

@@ -31,14 +31,17 @@ final class HeadPack {
   static final int SHALLOW_GROUP = 32;
   private final INDArray features;
   private final INDArray oneHot;
+  private final java.nio.FloatBuffer featureValues;
+  private final java.nio.FloatBuffer oneHotValues;
+  private float[] gathered = new float[0];
   private final int nIn;
   private final int nClasses;
   private final int total;
   private final INDArray params;
   private final INDArray grads;
-  private final INDArray wideW;
+  private final INDArray wideWT; // the wide weights' memory seen as row-major [total, nIn]: faster GEMMs
   private final INDArray wideB;
-  private final INDArray wideDw;
+  private final INDArray wideDwT;
   private final INDArray wideDb;
   private final INDArray wideBRow;
   private final INDArray wideDbColumn;
@@ -51,6 +54,7 @@ final class HeadPack {
   private INDArray x;
   private INDArray y;
   private INDArray zw;
+  private INDArray zwT; // zw's memory seen as row-major [total, rows]
   private INDArray dzw;
   private INDArray ones;
 
@@ -63,6 +67,8 @@ final class HeadPack {
       oneHot.putScalar(i, labels[i], 1f);
     }
     this.labels = labels.clone();
+    this.featureValues = Bufs.floats(this.features);
+    this.oneHotValues = Bufs.floats(oneHot);
     List<MultiLayerNetwork> inits = new ArrayList<>();
     List<Integer> shallowOrder = new ArrayList<>();
     int wideTotal = 0;
@@ -97,9 +103,9 @@ final class HeadPack {
     long length = shallowBase + shallowLength + restTotal;
     this.params = Bufs.vec(length);
     this.grads = Bufs.vec(length);
-    this.wideW = Bufs.mat(params, 0, nIn, total);
+    this.wideWT = Bufs.seg(params, 0, (long) nIn * total).reshape('c', total, nIn);
     this.wideB = Bufs.seg(params, (long) nIn * total, total);
-    this.wideDw = Bufs.mat(grads, 0, nIn, total);
+    this.wideDwT = Bufs.seg(grads, 0, (long) nIn * total).reshape('c', total, nIn);
     this.wideDb = Bufs.seg(grads, (long) nIn * total, total);
     this.wideBRow = total > 0 ? Bufs.row(wideB) : null;
     this.wideDbColumn = total > 0 ? Bufs.column(wideDb) : null;
@@ -266,31 +272,52 @@ final class HeadPack {
   }
 
   private void prepare(int rows) {
-    INDArray[] s = sets.computeIfAbsent(rows, r -> new INDArray[] {Nd4j.create(DataType.FLOAT, r, nIn),
-        Nd4j.create(DataType.FLOAT, r, nClasses), total > 0 ? Bufs.f(r, total) : null,
-        total > 0 ? Bufs.f(r, total) : null, Bufs.ones(r)});
+    INDArray[] s = sets.computeIfAbsent(rows, r -> {
+      INDArray z = total > 0 ? Bufs.vec((long) r * total) : null;
+      return new INDArray[] {Nd4j.create(DataType.FLOAT, r, nIn), Nd4j.create(DataType.FLOAT, r, nClasses),
+          total > 0 ? z.reshape('f', r, total) : null, total > 0 ? Bufs.f(r, total) : null, Bufs.ones(r),
+          total > 0 ? z.reshape('c', total, r) : null};
+    });
     x = s[0];
     y = s[1];
     zw = s[2];
     dzw = s[3];
     ones = s[4];
+    zwT = s[5];
     for (ShallowHeads block : shallow) {
       block.prepare(rows, columns(zw, block.firstColumn(), block.width()), columns(dzw, block.firstColumn(), block.width()));
     }
   }
 
-  /** Gathers rows of the features (and labels) into the minibatch buffers. */
+  /**
+   * Gathers rows of the features (and labels) into the minibatch buffers, in Java: ten times faster than ND4J's
+   * {@code pullRows} for a minibatch (0.01 ms against 0.1 ms for 32 rows of 2048).
+   */
   private void load(int[] rows, INDArray source, boolean withLabels) {
     prepare(rows.length);
-    Nd4j.pullRows(source, x, 1, rows);
+    gather(source == features ? featureValues : Bufs.floats(source), nIn, rows, x);
     if (withLabels) {
-      Nd4j.pullRows(oneHot, y, 1, rows);
+      gather(oneHotValues, nClasses, rows, y);
     }
+  }
+
+  /** Copies rows {@code rows} of a row-major matrix of {@code width} columns into the row-major {@code to}. */
+  private void gather(java.nio.FloatBuffer from, int width, int[] rows, INDArray to) {
+    int n = rows.length * width;
+    if (gathered.length < n) {
+      gathered = new float[n];
+    }
+    for (int i = 0; i < rows.length; i++) {
+      from.get(rows[i] * width, gathered, i * width, width);
+    }
+    Bufs.floats(to).put(0, gathered, 0, n);
   }
 
   private void wideForward() {
     if (total > 0) {
-      Nd4j.gemm(x, wideW, zw, false, false, 1.0, 0.0);
+      // z^T = W^T x^T on row-major views of the same memory: OpenBLAS runs this form of the product about 1.7x
+      // faster than z = x W for a minibatch (1.06 ms against 1.80 ms, 32 x 2048 x 1728)
+      Nd4j.gemm(wideWT, x, zwT, false, true, 1.0, 0.0);
       Nd4j.gemm(ones, wideBRow, zw, false, false, 1.0, 1.0);
     }
   }
@@ -320,7 +347,7 @@ final class HeadPack {
       }
     }
     if (total > 0) {
-      Nd4j.gemm(x, dzw, wideDw, true, false, 1.0, 0.0);
+      Nd4j.gemm(dzw, x, wideDwT, true, false, 1.0, 0.0); // dW^T = dz^T x, as the forward product (1.05 against 1.27 ms)
       Nd4j.gemm(dzw, ones, wideDbColumn, true, false, 1.0, 0.0);
     }
     updater.apply(iteration, active);

@@ -1,6 +1,5 @@
 package org.tune4j.models.head.fast;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,10 +121,10 @@ final class ShallowHeads {
       b.mask = anyDropout ? Bufs.f(r, width) : null;
       b.maskValues = anyDropout ? new float[r * width] : null;
       b.logits = Bufs.f(r, outs);
-      b.logitsNio = nio(b.logits);
+      b.logitsNio = Bufs.floats(b.logits);
       b.logitsValues = new float[r * outs];
       b.dLogits = Bufs.f(r, outs);
-      b.dLogitsNio = nio(b.dLogits);
+      b.dLogitsNio = Bufs.floats(b.dLogits);
       b.dh = Bufs.f(r, width);
       b.ones = Bufs.ones(r);
       INDArray tmp = Bufs.f(r, width);
@@ -140,10 +139,6 @@ final class ShallowHeads {
 
   private static INDArray cols(INDArray m, int[] run) {
     return m.get(NDArrayIndex.all(), NDArrayIndex.interval(run[0], run[1]));
-  }
-
-  private static FloatBuffer nio(INDArray own) {
-    return own.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
   /**
