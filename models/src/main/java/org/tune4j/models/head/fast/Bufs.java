@@ -27,6 +27,11 @@ final class Bufs {
     return own.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
+  /** Columns {@code [from, from + n)} of a matrix, a view. */
+  static INDArray columns(INDArray m, int from, int n) {
+    return m.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + n));
+  }
+
   /** A zeroed float vector of {@code n} elements. */
   static INDArray vec(long n) {
     return Nd4j.create(DataType.FLOAT, n);

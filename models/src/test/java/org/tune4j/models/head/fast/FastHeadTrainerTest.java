@@ -282,7 +282,7 @@ class FastHeadTrainerTest {
     INDArray x = blobs(labels, 7);
     String[] acts = {"relu", "tanh", "sigmoid", "elu", "gelu", "linear"};
     List<Candidate> grid = new ArrayList<>();
-    for (int i = 0; i < HeadPack.SHALLOW_GROUP + 4; i++) {
+    for (int i = 0; i < PackLayout.SHALLOW_GROUP + 4; i++) {
       HeadSpec head = HeadSpec.flatten().dense(4 + i % 5, acts[i % acts.length]);
       grid.add(Candidate.of(i % 3 == 0 ? head : head.dropout(0.1 * (i % 3)),
           fit(Optimizer.ADAM, 0.002 * (1 + i % 4)).epochs(1 + i % 3)));
