@@ -1,5 +1,6 @@
 package org.tune4j.models.head.fast;
 
+import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ final class HeadPack {
   static final int EVAL_ROWS = 256;
   private final INDArray features;
   private final INDArray oneHot;
-  private final java.nio.FloatBuffer featureValues;
-  private final java.nio.FloatBuffer oneHotValues;
+  private final FloatBuffer featureValues;
+  private final FloatBuffer oneHotValues;
   private float[] gathered = new float[0];
   private final int nIn;
   private final int nClasses;
@@ -107,7 +108,7 @@ final class HeadPack {
   }
 
   /** Copies rows {@code rows} of a row-major matrix of {@code width} columns into the row-major {@code to}. */
-  private void gather(java.nio.FloatBuffer from, int width, int[] rows, INDArray to) {
+  private void gather(FloatBuffer from, int width, int[] rows, INDArray to) {
     int n = rows.length * width;
     if (gathered.length < n) {
       gathered = new float[n];
