@@ -29,11 +29,11 @@ import org.tune4j.tuning.params.QualitativeParameter;
  * {@code tune} as a value marks a tuned argument. Stateless and thread-safe.
  */
 final class SpecReader {
-  /** The keys of {@code fit}. */
-  static final Set<String> FIT_KEYS = Set.of("epochs", "batch_size", "validation_split", "patience", "optimizer",
-      "learn_rate", "momentum", "weight_decay", "l2");
   /** The {@code fit} keys that are Keras compile arguments (the optimizer's). */
-  static final Set<String> COMPILE_KEYS = Set.of("optimizer", "learn_rate", "momentum", "weight_decay", "l2");
+  static final Set<String> COMPILE_KEYS = Set.copyOf(Compile.argumentNames());
+  /** The keys of {@code fit}: the spec's fit and compile arguments. */
+  static final Set<String> FIT_KEYS = java.util.stream.Stream.concat(Fit.argumentNames().stream(),
+      COMPILE_KEYS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final String TUNE = "tune";
 
   private SpecReader() {}

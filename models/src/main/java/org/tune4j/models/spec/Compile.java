@@ -52,6 +52,11 @@ public final class Compile {
     return with("l2", x);
   }
 
+  /** The names of the arguments (as in JSON), in order. */
+  public static java.util.List<String> argumentNames() {
+    return Settings.COMPILE.stream().map(ArgSpec::name).toList();
+  }
+
   /** A copy with argument {@code name} (as named in JSON) set. */
   public Compile with(String name, Object value) {
     return new Compile(settings.with(name, value));

@@ -50,6 +50,11 @@ public final class Fit {
     return new Fit(settings.with("patience", epochs));
   }
 
+  /** The names of the arguments (as in JSON), in order. */
+  public static java.util.List<String> argumentNames() {
+    return Settings.FIT.stream().map(ArgSpec::name).toList();
+  }
+
   /** A copy with argument {@code name} (as named in JSON) set. */
   public Fit with(String name, Object value) {
     return new Fit(settings.with(name, value));

@@ -121,11 +121,4 @@ final class DenseOp implements LayerOp {
     Nd4j.gemm(d, w, dIn, false, true, 1.0, 0.0);
     return dIn;
   }
-
-  /** Zeroes this layer's gradient block in every buffer set (for a head that stopped training). */
-  void zeroDeltas() {
-    for (INDArray[] s : sets.values()) {
-      s[2].assign(0);
-    }
-  }
 }

@@ -1,7 +1,5 @@
 package org.tune4j.models.head.fast;
 
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -44,7 +42,6 @@ public interface DropoutMasks {
       throw new IllegalArgumentException("mask must be an own array of " + values.length + " elements, not a view of "
           + mask.length());
     }
-    FloatBuffer fb = mask.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
-    fb.put(values, 0, values.length);
+    Bufs.floats(mask).put(values, 0, values.length);
   }
 }

@@ -110,8 +110,8 @@ public final class FastHeadTrainer {
       for (int[] batch : MinibatchOrder.batches(nTrain, shared.batchSize(), shared.seed(), epoch)) {
         pack.step(batch, iteration++, active);
       }
-      double[][] train = measure ? pack.evaluate(trainRows, labels, active, EPS) : unmeasured(k);
-      double[][] val = valRows.length == 0 ? null : measure ? pack.evaluate(valRows, labels, active, EPS) : unmeasured(k);
+      double[][] train = measure ? pack.evaluate(trainRows, active, EPS) : unmeasured(k);
+      double[][] val = valRows.length == 0 ? null : measure ? pack.evaluate(valRows, active, EPS) : unmeasured(k);
       for (int h = 0; h < k; h++) {
         if (!active[h]) {
           continue;
@@ -122,8 +122,7 @@ public final class FastHeadTrainer {
         boolean early = stops[h].stopsAfter(m.valLoss(), epoch);
         listener.afterEpoch(h, m, new FastFittedHead(pack, h, candidates.get(h), levels, histories.get(h), 0));
         if (early || epoch == candidates.get(h).fit().epochs()) {
-          active[h] = false;
-          pack.stop(h);
+          active[h] = false; // later steps leave its parameters and optimizer state alone
         }
       }
     }

@@ -1,6 +1,5 @@
 package org.tune4j.models.head.fast;
 
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,8 +66,8 @@ final class FusedUpdater {
           + Integer.MAX_VALUE / 4 + " one pack holds; train fewer candidates at once");
     }
     this.heads = heads;
-    this.params = floats(params);
-    this.grads = floats(grads);
+    this.params = Bufs.floats(params);
+    this.grads = Bufs.floats(grads);
     int chunks = (int) ((n + CHUNK - 1) / CHUNK);
     this.state1 = new float[chunks][];
     this.state2 = new float[chunks][];
@@ -86,13 +85,6 @@ final class FusedUpdater {
         }
       }
     }
-  }
-
-  private static FloatBuffer floats(INDArray flat) {
-    if (flat.isView() || flat.ordering() != 'c' && flat.rank() > 1) {
-      throw new IllegalArgumentException("the updater needs an own flat array, not a view");
-    }
-    return flat.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
 
   /** Turns every active head's batch-averaged gradient into its update and subtracts it from its parameters. */

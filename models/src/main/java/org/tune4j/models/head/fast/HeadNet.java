@@ -45,14 +45,4 @@ final class HeadNet {
       g = ops.get(i).backward(g, i > 0);
     }
   }
-
-  /**
-   * Zeroes this head's block of the wide first-layer deltas, so that the shared weight-gradient product stays
-   * clean of a head that no longer trains (the {@link FusedUpdater} leaves stopped heads alone anyway).
-   */
-  void stop() {
-    if (wideFirst != null) {
-      wideFirst.zeroDeltas();
-    }
-  }
 }

@@ -159,27 +159,17 @@ final class HeadPack {
     updater.apply(iteration, active);
   }
 
-  /** Stops a head: later steps leave its parameters alone. */
-  void stop(int head) {
-    if (heads.get(head) != null) {
-      heads.get(head).stop();
-    }
-  }
-
   /**
    * Inference-mode loss (mean cross-entropy, probabilities clipped to {@code [eps, 1 - eps]}) and accuracy of every
    * active head on {@code rows}: {@code [head][loss, accuracy]}.
    */
-  double[][] evaluate(int[] rows, int[] labels, boolean[] active, double eps) {
+  double[][] evaluate(int[] rows, boolean[] active, double eps) {
     double[][] sums = new double[heads.size()][2];
     for (int from = 0; from < rows.length; from += EVAL_ROWS) {
       int[] chunk = java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + EVAL_ROWS));
       load(chunk, features, false);
       wideForward();
-      int[] truth = new int[chunk.length];
-      for (int i = 0; i < chunk.length; i++) {
-        truth[i] = labels[chunk[i]];
-      }
+      int[] truth = labelsOf(chunk);
       for (ShallowHeads block : shallow) {
         block.evaluate(truth, active, eps, sums);
       }
