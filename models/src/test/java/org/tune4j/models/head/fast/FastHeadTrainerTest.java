@@ -90,7 +90,9 @@ class FastHeadTrainerTest {
   }
 
   /**
-   * Every block, activation and optimizer. A dense layer with a linear activation right before batch
+   * Every block, activation and optimizer. The wide head (1,200 units, several updater chunks) uses a smooth
+   * activation with Adam and ReLU with SGD: see {@link #wideReluWithAdamIsAsCloseToDl4jAsDl4jIsToItself} for why
+   * ReLU with Adam cannot be held to {@link #WEIGHT_TOL} on every BLAS kernel. A dense layer with a linear activation right before batch
    * normalization is trained with SGD: its bias has a true gradient of exactly 0 (batch normalization removes
    * the mean), so both trainers see only float noise there, and Adam or RMSProp would scale that noise up to
    * the learning rate; SGD keeps it at noise level.
@@ -100,7 +102,8 @@ class FastHeadTrainerTest {
     return Stream.of(
         Arguments.of("relu", Candidate.of(flat.dense(16, "relu"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("elu", Candidate.of(flat.dense(16, "elu"), fit(Optimizer.ADAM, 0.01))),
-        Arguments.of("wide, several updater chunks", Candidate.of(flat.dense(1200, "relu"), fit(Optimizer.ADAM, 0.01))),
+        Arguments.of("wide, several updater chunks", Candidate.of(flat.dense(1200, "gelu"), fit(Optimizer.ADAM, 0.01))),
+        Arguments.of("wide relu, sgd", Candidate.of(flat.dense(1200, "relu"), fit(Optimizer.SGD, 0.1))),
         Arguments.of("tanh", Candidate.of(flat.dense(16, "tanh"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("sigmoid", Candidate.of(flat.dense(16, "sigmoid"), fit(Optimizer.ADAM, 0.01))),
         Arguments.of("gelu", Candidate.of(flat.dense(16, "gelu"), fit(Optimizer.ADAM, 0.01))),
@@ -142,6 +145,42 @@ class FastHeadTrainerTest {
     assertTrue(moved <= WEIGHT_TOL, name + ": max |fast - dl4j| = " + moved);
     assertTrue(maxAbsDiff(reference.params(), initial(c)) > 100 * WEIGHT_TOL, name + ": training moved nothing");
   }
+
+  /**
+   * A wide ReLU head trained with Adam is ill-conditioned, whoever trains it. Among 1,200 units × 96 rows some
+   * pre-activations lie within float rounding of zero, so the last bit of a matrix product decides whether a unit
+   * passes a row's gradient; Adam then turns the changed gradient of a weight that sees almost none into a step of
+   * up to the learning rate. Measured on AMD Zen 4 and Zen 5 after 12 steps: DL4J against DL4J itself on inputs
+   * moved by one ulp differs by 1.3e-4, exactly as much as the fast trainer differs from DL4J, and the difference
+   * changes with OpenBLAS's kernel ({@code OPENBLAS_CORETYPE}); smooth activations stay near 1e-6. So this case
+   * holds the fast trainer to DL4J's own sensitivity, measured in the same run, instead of a fixed tolerance: a
+   * real fault (a wrong updater chunk, a wrong gradient) moves weights by the order of the learning rate, 0.01.
+   */
+  @Test
+  void wideReluWithAdamIsAsCloseToDl4jAsDl4jIsToItself() {
+    Candidate c = Candidate.of(HeadSpec.flatten().dense(1200, "relu"), fit(Optimizer.ADAM, 0.01));
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 3);
+    INDArray nudged = x.dup();
+    Random r = new Random(1);
+    for (int i = 0; i < nudged.length(); i++) {
+      float v = nudged.getFloat(i);
+      nudged.putScalar(i, r.nextBoolean() ? Math.nextUp(v) : Math.nextDown(v));
+    }
+    MultiLayerNetwork reference = dl4j(x, labels, c);
+    double sensitivity = maxAbsDiff(dl4j(nudged, labels, c).params(), reference.params());
+    assertTrue(sensitivity <= SENSITIVITY_CAP, "DL4J moves by " + sensitivity + " under one-ulp input noise: the"
+        + " comparison below would prove nothing");
+    FastFittedHead fast = FastHeadTrainer.fitWatching(x, labels, LEVELS, c, (i, m, soFar) -> { });
+    double diff = maxAbsDiff(fast.params(), reference.params());
+    assertTrue(diff <= Math.max(WEIGHT_TOL, SENSITIVITY_FACTOR * sensitivity), "max |fast - dl4j| = " + diff
+        + " against DL4J's own sensitivity " + sensitivity);
+  }
+
+  /** How far beyond DL4J's own one-ulp sensitivity the fast trainer may be: rounding, not a fault. */
+  static final double SENSITIVITY_FACTOR = 4;
+  /** DL4J's one-ulp sensitivity above which an ill-conditioned comparison is refused: a tenth of the learning rate. */
+  static final double SENSITIVITY_CAP = 1e-3;
 
   /**
    * With dropout on, both trainers drawing the same masks ({@link SameMasks} in DL4J's dropout layers): the
