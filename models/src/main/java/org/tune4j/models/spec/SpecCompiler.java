@@ -36,7 +36,7 @@ public final class SpecCompiler {
    */
   public static TransferModel compile(ModelSpec spec, int height, int width, long seed) {
     if (!spec.isFinal()) {
-      throw new IllegalArgumentException("spec \"" + spec.name() + "\" still tunes " + spec.parameters().ids()
+      throw new SpecCompileException("spec \"" + spec.name() + "\" still tunes " + spec.parameters().ids()
           + "; finalize it with values first (spec.finalize(...))");
     }
     SpecStructure.validate(spec);
@@ -46,7 +46,7 @@ public final class SpecCompiler {
     checkInputSize(where, input, height, width);
     int i = 1;
     if (i >= chain.size() || chain.get(i).getValue().kind() != BlockKind.RESNET50) {
-      throw new IllegalArgumentException(where + "the block after the input must be a backbone (Blocks.resnet50);"
+      throw new SpecCompileException(where + "the block after the input must be a backbone (Blocks.resnet50);"
           + " found " + (i < chain.size() ? chain.get(i).getValue().kind().kerasName() : "nothing"));
     }
     Block base = chain.get(i).getValue();
@@ -61,12 +61,12 @@ public final class SpecCompiler {
     }
     if (reduction == null) {
       if (pooling == Pooling.NONE) {
-        throw new IllegalArgumentException(where + "the backbone's output is 4-D (pooling \"none\") but the next block"
+        throw new SpecCompileException(where + "the backbone's output is 4-D (pooling \"none\") but the next block"
             + " needs a vector; add Blocks.flatten() or Blocks.globalAveragePooling() after it, or set its pooling");
       }
       reduction = HeadInput.FLATTEN;
     } else if (reduction != HeadInput.FLATTEN && pooling != Pooling.NONE) {
-      throw new IllegalArgumentException(where + "block \"" + chain.get(i - 1).getKey() + "\" pools the backbone's"
+      throw new SpecCompileException(where + "block \"" + chain.get(i - 1).getKey() + "\" pools the backbone's"
           + " output, but the backbone already pools it (pooling \"" + pooling.kerasName() + "\"); set the backbone's"
           + " pooling to \"none\" or use flatten");
     }
@@ -79,7 +79,7 @@ public final class SpecCompiler {
       fit = fitSpec(spec, seed);
       EarlyStopping.requireValidation(fit);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + e.getMessage(), e);
+      throw new SpecCompileException(where + e.getMessage(), e);
     }
     return TransferModel.of(backbone, new HeadSpec(reduction, layers), fit).frozenBackbone(frozen);
   }
@@ -102,7 +102,7 @@ public final class SpecCompiler {
     Object h = input.arg("height");
     Object w = input.arg("width");
     if ((h != null && (Integer) h != height) || (w != null && (Integer) w != width)) {
-      throw new IllegalArgumentException(where + "the image input is " + h + "×" + w + " but the images are "
+      throw new SpecCompileException(where + "the image input is " + h + "×" + w + " but the images are "
           + height + "×" + width + "; resize or pad the images, or leave the input size to the data (Blocks.imageInput())");
     }
   }
@@ -124,11 +124,11 @@ public final class SpecCompiler {
         case BATCH_NORMALIZATION: return new HeadLayer.BatchNorm();
         case ACTIVATION: return new HeadLayer.ActivationLayer((String) b.arg("activation"));
         default:
-          throw new IllegalArgumentException(b.kind().kerasName() + " cannot stand here; flatten and global pooling"
+          throw new SpecCompileException(b.kind().kerasName() + " cannot stand here; flatten and global pooling"
               + " go right after the backbone, and the head holds dense, dropout, batch_normalization and activation");
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(where + "block \"" + name + "\": " + e.getMessage(), e);
+      throw new SpecCompileException(where + "block \"" + name + "\": " + e.getMessage(), e);
     }
   }
 

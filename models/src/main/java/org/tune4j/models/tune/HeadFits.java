@@ -75,11 +75,16 @@ final class HeadFits {
     return Arrays.asList(out);
   }
 
+  /**
+   * Fits one group of heads together. Divergence has one rule, whether or not the epochs are logged: a checkpoint
+   * whose assessment probabilities are NaN (the weights went non-finite) is scored as such, and the tuning engine
+   * turns it into an error note "training diverged"; the checkpoints before it keep their metrics, and the other
+   * members of the group are not affected. The per-epoch loss is only measured for the log, never to decide.
+   */
   private static void fitGroup(List<Request> requests, List<Integer> group, INDArray trainX, int[] trainLabels,
       INDArray assessX, int[] truth, List<String> levels, Consumer<String> epochLog, FitResult[] out) {
     List<Candidate> candidates = new ArrayList<>();
     List<List<ClassPredictions>> scored = new ArrayList<>();
-    String[] diverged = new String[group.size()];
     for (int i : group) {
       candidates.add(Candidate.of(requests.get(i).model().head(), requests.get(i).model().fit()));
       scored.add(new ArrayList<>());
@@ -89,26 +94,19 @@ final class HeadFits {
       if (epochLog != null) {
         epochLog.accept(m.format(r.model().fit().epochs()));
       }
-      if (epochLog != null && !Double.isFinite(m.loss()) && diverged[c] == null) {
-        diverged[c] = "training diverged: the loss is " + m.loss() + " after epoch " + m.epoch()
-            + "; lower the learning rate";
-      }
-      if (diverged[c] == null && Arrays.binarySearch(r.scoreAt(), m.epoch()) >= 0) {
+      if (Arrays.binarySearch(r.scoreAt(), m.epoch()) >= 0) {
         scored.get(c).add(TransferEngine.toClassPredictions(soFar.predict(assessX), truth));
       }
     };
-    // Per-epoch loss and accuracy are only read by the verbose log; without it they are not measured,
-    // and a diverging fit shows as NaN predictions, which the tuning engine turns into a note.
     List<FastFittedHead> heads = FastHeadTrainer.trainTogether(trainX, trainLabels, levels, candidates,
         DropoutMasks.bernoulli(), listener, epochLog != null);
     for (int c = 0; c < group.size(); c++) {
       int wanted = requests.get(group.get(c)).scoreAt().length;
-      while (diverged[c] == null && scored.get(c).size() < wanted) {
+      while (scored.get(c).size() < wanted) {
         // stopped early (patience): later checkpoints see the weights it stopped with, as Keras keeps them
         scored.get(c).add(TransferEngine.toClassPredictions(heads.get(c).predict(assessX), truth));
       }
-      out[group.get(c)] = diverged[c] != null ? FitResult.failed(new ArithmeticException(diverged[c]))
-          : FitResult.of(scored.get(c));
+      out[group.get(c)] = FitResult.of(scored.get(c));
     }
   }
 

@@ -17,6 +17,7 @@ import org.tune4j.models.head.FittedHead;
 import org.tune4j.models.head.fast.FastFittedHead;
 import org.tune4j.models.head.Predictions;
 import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.spec.SpecCompileException;
 import org.tune4j.models.spec.SpecCompiler;
 import org.tune4j.models.transfer.FittedTransferModel;
 import org.tune4j.models.transfer.FittedWholeGraph;
@@ -83,7 +84,7 @@ final class TransferEngine implements ModelEngine {
       TransferModel model;
       try {
         model = compile(s, 0);
-      } catch (IllegalArgumentException e) {
+      } catch (SpecCompileException e) {
         continue; // this candidate cannot be built; its fit reports why, as a note
       }
       if (model.frozenBackbone()) {
@@ -200,14 +201,13 @@ final class TransferEngine implements ModelEngine {
     };
   }
 
-  /** Logs an epoch and stops a diverged fit. */
+  /**
+   * Logs an epoch. A diverged fit is not stopped here: as on the fast path, its later checkpoints predict NaN and
+   * the tuning engine notes each of them, so both paths follow one rule whether or not epochs are logged.
+   */
   private static void afterEpoch(EpochMetrics m, int epochs, Consumer<String> epochLog) {
     if (epochLog != null) {
       epochLog.accept(m.format(epochs));
-    }
-    if (Double.isNaN(m.loss()) || Double.isInfinite(m.loss())) {
-      throw new ArithmeticException("training diverged: the loss is " + m.loss() + " after epoch " + m.epoch()
-          + "; lower the learning rate");
     }
   }
 
@@ -290,8 +290,17 @@ final class TransferEngine implements ModelEngine {
   /** Float32 softmax rows sum to 1 within a few float ulps per class. */
   static final double FLOAT_SUM_TOLERANCE = 1e-4;
 
+  /** The engine's form of a model's predictions; non-finite probabilities (a diverged fit) become {@link ClassPredictions#diverged}. */
   static ClassPredictions toClassPredictions(Predictions p, int[] truth) {
-    return ClassPredictions.of(p.levels(), truth, p.predClasses(), p.probabilities(), FLOAT_SUM_TOLERANCE);
+    double[][] probabilities = p.probabilities();
+    for (double[] row : probabilities) {
+      for (double v : row) {
+        if (!Double.isFinite(v)) {
+          return ClassPredictions.diverged(p.levels(), truth);
+        }
+      }
+    }
+    return ClassPredictions.of(p.levels(), truth, p.predClasses(), probabilities, FLOAT_SUM_TOLERANCE);
   }
 
   private static void setThreads(int n) {

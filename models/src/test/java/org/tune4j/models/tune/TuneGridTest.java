@@ -154,6 +154,30 @@ class TuneGridTest {
     assertFalse(fit.collectPredictions().isEmpty());
   }
 
+  /**
+   * A diverging candidate follows one rule whether or not epochs are logged: its checkpoints whose predictions are
+   * NaN become error notes, the candidates trained beside it keep their metrics, and the tables are equal.
+   */
+  @Test
+  void divergenceGivesTheSameTablesWithAndWithoutTheEpochLog() {
+    ModelSpec spec = spec().update("learn_rate", Parameters.learnRate().withRange(-3, 30));
+    List<Map<String, ?>> rows = List.of(
+        Map.of("dense_units", 16, "dropout_rate", 0.0, "learn_rate", 1e-2),
+        Map.of("dense_units", 16, "dropout_rate", 0.0, "learn_rate", 1e30));
+    Grid grid = Grids.of(spec.parameters(), rows);
+    List<String> logged = new ArrayList<>();
+    TuneResults quiet = Tune.tuneGrid(spec, folds, grid, Control.builder().seed(4).build());
+    TuneResults verbose = Tune.tuneGrid(spec, folds, grid, Control.builder().seed(4).verbose(logged::add).build());
+    assertFalse(logged.isEmpty(), "the epoch log was written");
+    assertEquals(quiet.metricRows(), verbose.metricRows());
+    assertEquals(quiet.noteRows(), verbose.noteRows());
+    List<Note> errors = quiet.noteRows().stream().filter(Note::isError).toList();
+    assertEquals(3, errors.size(), errors.toString());
+    assertTrue(errors.stream().allMatch(n -> n.configId().equals("Model2") && n.message().contains("training diverged")),
+        errors.toString());
+    assertEquals(3 * 3, quiet.metricRows().stream().filter(r -> r.configId().equals("Model1")).count());
+  }
+
   /** Each candidate's metrics when the grid's heads train together equal its metrics when tuned alone. */
   @Test
   void headsTrainedTogetherScoreAsTheyDoAlone() {

@@ -88,6 +88,19 @@ public final class ClassPredictions {
     return new ClassPredictions(lv, t, p, flat);
   }
 
+  /**
+   * What a fit whose weights went non-finite predicts: every probability NaN (predicted class 0). The
+   * tuning engine notes such predictions as "training diverged" and scores nothing from them; use it
+   * instead of {@link #of} when a model's output is not a probability any more.
+   */
+  public static ClassPredictions diverged(List<String> levels, int[] truth) {
+    List<String> lv = checkLevels(levels);
+    int[] t = checkClasses("truth", truth, lv.size());
+    double[] nan = new double[t.length * lv.size()];
+    java.util.Arrays.fill(nan, Double.NaN);
+    return new ClassPredictions(lv, t, new int[t.length], nan);
+  }
+
   /** Predictions with classes only; probability metrics (roc_auc, brier_class...) refuse them. */
   public static ClassPredictions ofClasses(List<String> levels, int[] truth, int[] predicted) {
     List<String> lv = checkLevels(levels);

@@ -56,6 +56,7 @@ final class ShallowHeads {
     FloatBuffer dLogitsNio;
     INDArray dh;
     INDArray ones;
+    float[] scan;
     INDArray[][] runViews; // per run: {z, dz, a, dh, tmp}
   }
 
@@ -127,6 +128,7 @@ final class ShallowHeads {
       b.dLogitsNio = Bufs.floats(b.dLogits);
       b.dh = Bufs.f(r, width);
       b.ones = Bufs.ones(r);
+      b.scan = new float[r * width];
       INDArray tmp = Bufs.f(r, width);
       b.runViews = new INDArray[runs.size()][];
       for (int i = 0; i < runs.size(); i++) {
@@ -154,6 +156,7 @@ final class ShallowHeads {
       cur.a.mul(cur.mask, cur.h);
       h = cur.h;
     }
+    isolateNonFinite(h, labels.length);
     logits(h);
     softmaxGradient(labels);
     Nd4j.gemm(h, cur.dLogits, dbd, true, false, 1.0, 0.0);
@@ -178,6 +181,7 @@ final class ShallowHeads {
    */
   void evaluate(int[] labels, boolean[] active, double eps, double[][] sums) {
     activate();
+    isolateNonFinite(cur.a, labels.length);
     logits(cur.a);
     int rows = labels.length;
     float[] l = cur.logitsValues;
@@ -226,6 +230,29 @@ final class ShallowHeads {
     }
   }
 
+  /**
+   * Zeroes the hidden activations of every member that has a non-finite one. The block-diagonal products multiply
+   * every member's activations with the zeros of the other members' blocks, and 0 × NaN is NaN: without this, one
+   * diverging head would turn every head of its group to NaN. A member so zeroed has diverged; its own predictions
+   * (computed apart, in {@link #predict}) still show it, alone or in a group alike.
+   */
+  private void isolateNonFinite(INDArray h, int rows) {
+    FloatBuffer values = Bufs.floats(h);
+    float[] v = cur.scan;
+    values.get(0, v, 0, rows * width);
+    for (Member m : members) {
+      int from = rows * m.col();
+      int to = from + rows * m.units();
+      for (int i = from; i < to; i++) {
+        if (!Float.isFinite(v[i])) {
+          java.util.Arrays.fill(v, from, to, 0f);
+          values.put(from, v, from, to - from);
+          break;
+        }
+      }
+    }
+  }
+
   private void logits(INDArray h) {
     Nd4j.gemm(h, bd, cur.logits, false, false, 1.0, 0.0);
     Nd4j.gemm(cur.ones, b2Row, cur.logits, false, false, 1.0, 1.0);
@@ -252,6 +279,15 @@ final class ShallowHeads {
     cur.logitsNio.get(0, l, 0, rows * outs);
     double[] p = new double[nClasses];
     for (int j = 0; j < members.size(); j++) {
+      int from = rows * nClasses * j;
+      boolean finite = true;
+      for (int i = from; i < from + rows * nClasses && finite; i++) {
+        finite = Float.isFinite(l[i]);
+      }
+      if (!finite) { // a diverged member passes no gradient, so none of its NaN reaches the others through dh
+        java.util.Arrays.fill(l, from, from + rows * nClasses, 0f);
+        continue;
+      }
       for (int i = 0; i < rows; i++) {
         softmax(l, rows, j, i, p);
         for (int k = 0; k < nClasses; k++) {

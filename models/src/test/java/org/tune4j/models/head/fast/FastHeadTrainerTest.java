@@ -284,6 +284,28 @@ class FastHeadTrainerTest {
     }
   }
 
+  /** One head of a shallow group diverging to NaN leaves the others as they are alone (0 × NaN is NaN). */
+  @Test
+  void aDivergingHeadDoesNotTouchTheOthersOfItsGroup() {
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 6);
+    List<Candidate> grid = List.of(
+        Candidate.of(HeadSpec.flatten().dense(16, "relu"), fit(Optimizer.ADAM, 0.01)),
+        Candidate.of(HeadSpec.flatten().dense(16, "relu"), fit(Optimizer.ADAM, 1e30)),
+        Candidate.of(HeadSpec.flatten().dense(8, "tanh").dropout(0.2), fit(Optimizer.ADAM, 0.02)));
+    List<FastFittedHead> together = FastHeadTrainer.trainTogether(x, labels, LEVELS, grid, (i, m, soFar) -> { });
+    for (int i : new int[] {0, 2}) {
+      FastFittedHead alone = FastHeadTrainer.fitWatching(x, labels, LEVELS, grid.get(i), (j, m, soFar) -> { });
+      assertTrue(maxAbsDiff(alone.params(), together.get(i).params()) <= TOGETHER_TOL, "candidate " + i);
+    }
+    float[] params = together.get(1).params().reshape(together.get(1).params().length()).toFloatVector();
+    boolean finite = true;
+    for (float v : params) {
+      finite &= Float.isFinite(v);
+    }
+    assertTrue(!finite || Double.isNaN(together.get(1).predict(x).probabilities()[0][0]), "the 1e30 head diverged");
+  }
+
   @Test
   void candidatesTrainedTogetherGetWhatTheyGetAlone() {
     int[] labels = new int[ROWS];
