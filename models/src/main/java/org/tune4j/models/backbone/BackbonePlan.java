@@ -21,4 +21,13 @@ public interface BackbonePlan {
    * @return one row per image: {@code [n, channels]} with pooling, {@code [n, channels, h, w]} without
    */
   INDArray output(ImageSet images, int chunk);
+
+  /**
+   * Runs one chunk of images, {@code count} images of 3 × height × width CHW pixels each in {@code pixels}
+   * (which may be longer), through the backbone in inference mode: the streaming featurizer's call, with no copy
+   * of the chunk into an {@link ImageSet}.
+   *
+   * @return one row per image, as {@link #output}
+   */
+  INDArray outputChunk(float[] pixels, int count);
 }

@@ -52,6 +52,18 @@ public final class ImageCsv {
    *     skipped) or when sizes differ without a resize
    */
   public static LoadedImages read(Path csv, ImageOptions options) {
+    ImageFiles.Listing l = list(csv);
+    return ImageLoader.load(l.files(), l.labelList(), l.levels(), options, l.what());
+  }
+
+  /**
+   * Lists the CSV's images and labels without reading any image: what a streaming image source reads
+   * on demand.
+   *
+   * @throws IllegalArgumentException naming the CSV (and line) when it is missing, lacks a column,
+   *     has a short row or an empty label
+   */
+  public static ImageFiles.Listing list(Path csv) {
     List<String> lines;
     try {
       lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -89,7 +101,7 @@ public final class ImageCsv {
     List<String> levels = levels(labelTexts);
     Map<String, Integer> index = levels.stream().collect(Collectors.toMap(Function.identity(), levels::indexOf));
     List<Integer> labels = labelTexts.stream().map(index::get).toList();
-    return ImageLoader.load(files, labels, levels, options, "CSV file " + csv);
+    return new ImageFiles.Listing(files, labels, levels, "CSV file " + csv);
   }
 
   private static List<String> levels(List<String> labels) {

@@ -47,11 +47,22 @@ public final class ImageFolders {
    *     images of different sizes, an unreadable image (unless skipped)
    */
   public static LoadedImages read(Path root, ImageOptions options) {
+    ImageFiles.Listing l = list(root);
+    return ImageLoader.load(l.files(), l.labelList(), l.levels(), options, l.what());
+  }
+
+  /**
+   * Lists the folder's images and their classes without reading any of them: what a streaming
+   * image source reads on demand.
+   *
+   * @throws IllegalArgumentException naming the folder when it is missing or has no class folders
+   */
+  public static ImageFiles.Listing list(Path root) {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("image folder " + root + " does not exist or is not a folder; give a"
           + " folder with one sub-folder of images per class");
     }
-    List<Path> classes = list(root).filter(Files::isDirectory).filter(p -> !hidden(p)).toList();
+    List<Path> classes = children(root, true);
     if (classes.isEmpty()) {
       throw new IllegalArgumentException("image folder " + root + " has no class sub-folders; put the images of"
           + " each class in a sub-folder named after it, such as " + root.resolve("cat") + "/001.png");
@@ -62,12 +73,16 @@ public final class ImageFolders {
     for (Path folder : classes) {
       int label = levels.size();
       levels.add(folder.getFileName().toString());
-      list(folder).filter(Files::isRegularFile).filter(ImageFolders::isImageName).forEach(f -> {
+      children(folder, false).stream().filter(ImageFolders::isImageName).forEach(f -> {
         files.add(f);
         labels.add(label);
       });
     }
-    return ImageLoader.load(files, labels, levels, options, "image folder " + root);
+    return new ImageFiles.Listing(files, labels, levels, "image folder " + root);
+  }
+
+  private static List<Path> children(Path folder, boolean folders) {
+    return entries(folder).filter(p -> folders ? Files.isDirectory(p) && !hidden(p) : Files.isRegularFile(p)).toList();
   }
 
   /** Whether the file name ends in .png, .jpg or .jpeg (any case) and is not hidden. */
@@ -80,7 +95,7 @@ public final class ImageFolders {
     return p.getFileName().toString().startsWith(".");
   }
 
-  private static Stream<Path> list(Path folder) {
+  private static Stream<Path> entries(Path folder) {
     try (Stream<Path> s = Files.list(folder)) {
       return s.sorted().toList().stream();
     } catch (IOException e) {

@@ -117,14 +117,36 @@ public final class FusedResNet implements BackbonePlan {
     for (int from = 0; from < n; from += chunk) {
       int count = Math.min(chunk, n - from);
       images.copyPixels(from, count, buffer);
-      float[] pixels = count == chunk ? buffer : Arrays.copyOf(buffer, count * images.pixelsPerImage());
-      try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, WORKSPACE)) {
-        INDArray nchw = Nd4j.create(pixels, new long[] {count, 3, spec.height(), spec.width()}, 'c');
-        INDArray result = forward(nchw.permute(0, 2, 3, 1).dup('c'));
-        out.get(NDArrayIndex.interval(from, from + count)).assign(result);
-      }
+      forwardChunk(buffer, count, conf, out.get(NDArrayIndex.interval(from, from + count)));
     }
     return out;
+  }
+
+  @Override
+  public INDArray outputChunk(float[] pixels, int count) {
+    int per = 3 * spec.height() * spec.width();
+    if (count < 1 || pixels.length < (long) count * per) {
+      throw new IllegalArgumentException("a chunk of " + count + " images needs " + (long) count * per
+          + " pixel values, got " + pixels.length);
+    }
+    long[] shape = new long[outputShape.length + 1];
+    shape[0] = count;
+    System.arraycopy(outputShape, 0, shape, 1, outputShape.length);
+    INDArray out = Nd4j.create(DataType.FLOAT, shape);
+    WorkspaceConfiguration conf = WorkspaceConfiguration.builder().initialSize(0)
+        .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
+    forwardChunk(pixels, count, conf, out);
+    return out;
+  }
+
+  /** Runs {@code count} images of {@code buffer} through the plan inside the reused workspace, into {@code target}. */
+  private void forwardChunk(float[] buffer, int count, WorkspaceConfiguration conf, INDArray target) {
+    int per = 3 * spec.height() * spec.width();
+    float[] pixels = buffer.length == (long) count * per ? buffer : Arrays.copyOf(buffer, count * per);
+    try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, WORKSPACE)) {
+      INDArray nchw = Nd4j.create(pixels, new long[] {count, 3, spec.height(), spec.width()}, 'c');
+      target.assign(forward(nchw.permute(0, 2, 3, 1).dup('c')));
+    }
   }
 
   /** NHWC input → the backbone's output in DL4J's layout (NCHW, or [n, c] when pooled). */

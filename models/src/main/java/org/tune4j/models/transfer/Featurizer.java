@@ -66,7 +66,34 @@ public final class Featurizer {
    */
   public INDArray features(ImageSet images) {
     BackbonePlan plan = plan();
-    INDArray out = plan.output(images, chunkFor(images.height(), images.width()));
+    return reduce(plan, plan.output(images, chunkFor(images.height(), images.width())));
+  }
+
+  /**
+   * Returns one feature row per image of a chunk: {@code count} images of CHW pixels in {@code pixels}, as an
+   * image source reads them. The streaming featurizer's call: nothing but the chunk is held.
+   *
+   * @throws IllegalArgumentException when global pooling is asked of a backbone that already pools
+   */
+  public INDArray features(float[] pixels, int count) {
+    BackbonePlan plan = plan();
+    return reduce(plan, plan.outputChunk(pixels, count));
+  }
+
+  /** The length of one feature row: the backbone's output flattened or pooled. */
+  public long columns() {
+    long[] shape = plan().outputShape();
+    if (shape.length == 1 || reduction != HeadInput.FLATTEN) {
+      return shape[0];
+    }
+    long n = 1;
+    for (long d : shape) {
+      n *= d;
+    }
+    return n;
+  }
+
+  private INDArray reduce(BackbonePlan plan, INDArray out) {
     if (out.rank() == 2) {
       if (reduction != HeadInput.FLATTEN) {
         throw new IllegalArgumentException("the head's " + reduction + " needs a 4-D backbone output, but the"
