@@ -78,7 +78,7 @@ public final class Console {
       case BAR -> {
         int filled = p.total() == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * p.completed() / p.total());
         err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + p.format().substring(
-            p.format().indexOf(']') + 2) + " " + p.completed() + "/" + p.total() + " tasks   ");
+            p.format().indexOf(']') + 2) + " " + p.completed() + "/" + p.total() + " " + p.unit() + "   ");
         if (p.completed() >= p.total()) {
           err.println();
         }
@@ -87,6 +87,7 @@ public final class Console {
       case LINES -> err.println(p.format());
       case JSON -> {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stage", p.unit().equals(Progress.IMAGES) ? "featurize" : "tune");
         m.put("completed", p.completed());
         m.put("total", p.total());
         m.put("elapsed_s", p.elapsedNanos() / 1e9);

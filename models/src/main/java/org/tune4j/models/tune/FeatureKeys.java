@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.tune4j.models.backbone.Backbone;
-import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.source.ImageSource;
 import org.tune4j.models.head.HeadInput;
 import org.tune4j.models.weights.PublishedWeights;
 import org.tune4j.models.weights.Weights;
@@ -18,10 +18,15 @@ import org.tune4j.models.weights.Weights;
 final class FeatureKeys {
   private FeatureKeys() {}
 
-  static String of(Backbone backbone, HeadInput reduction, String dataFingerprint) {
-    return "tune4j-features/1|arch=" + backbone.architecture() + "|pooling=" + backbone.pooling() + "|input="
+  /**
+   * The key of one frozen prefix's store: what decides a feature row besides the image's bytes (which each row's
+   * content key covers).
+   */
+  static String of(Backbone backbone, HeadInput reduction, ImageSource source) {
+    return "tune4j-features/2|arch=" + backbone.architecture() + "|pooling=" + backbone.pooling() + "|input="
         + backbone.height() + "x" + backbone.width() + "|reduction=" + reduction + "|weights="
-        + weightsFingerprint(backbone) + "|data=" + dataFingerprint;
+        + weightsFingerprint(backbone) + "|image=" + source.channels() + "x" + source.height() + "x" + source.width()
+        + "|preparation=" + source.preparation();
   }
 
   /** Random weights by their seed, a file by its md5, anything else by the hash of the built parameters. */
@@ -37,28 +42,18 @@ final class FeatureKeys {
     return "params-sha256:" + sha256(params);
   }
 
-  /** SHA-256 of the images' size and pixels. */
-  static String fingerprint(ImageSet images) {
-    MessageDigest d = FeatureCache.digest();
-    d.update(ByteBuffer.allocate(16).putInt(images.size()).putInt(images.channels()).putInt(images.height())
-        .putInt(images.width()).array());
-    float[] px = images.pixels();
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : px) {
-      if (!buf.hasRemaining()) {
-        d.update(buf.array(), 0, buf.position());
-        buf.clear();
-      }
-      buf.putFloat(v);
-    }
-    d.update(buf.array(), 0, buf.position());
-    return HexFormat.of().formatHex(d.digest());
-  }
-
   private static String sha256(float[] values) {
-    MessageDigest d = FeatureCache.digest();
+    MessageDigest d = sha256Digest();
     ByteBuffer buf = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     buf.asFloatBuffer().put(values);
     return HexFormat.of().formatHex(d.digest(buf.array()));
+  }
+
+  private static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no SHA-256", e);
+    }
   }
 }

@@ -1,76 +1,83 @@
 package org.tune4j.models.tune;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.tune4j.models.backbone.Backbone;
-import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.head.HeadInput;
+import org.tune4j.models.source.ImageSource;
+import org.tune4j.models.store.FeatureMatrix;
+import org.tune4j.models.store.ShardStore;
 import org.tune4j.models.transfer.Featurizer;
 import org.tune4j.models.transfer.TransferModel;
+import org.tune4j.tuning.engine.Progress;
 
 /**
- * The features of every image of one data set, computed once per (backbone, head input) and kept
- * in memory for every fit that needs them: the frozen backbone runs once per run, not once per
- * fit. Thread-safe: featurizing is serialised, reading is not.
+ * The features of every row of one image source, per frozen prefix (backbone, head input), computed
+ * once and shared by every fit: the frozen backbone runs once per run, and with a
+ * {@link FeatureCache} zero times for rows it has seen before. Rows stream from the source a chunk at
+ * a time ({@link StreamingFeaturizer}), so memory holds a few chunks, not the images. Without a
+ * cache the features are kept in memory; with one they are shards on disk, read memory-mapped.
+ * Thread-safe: featurizing is serialised, reading is not.
  */
 final class FeatureStore {
-  private final ImageSet data;
-  private final java.util.Optional<FeatureCache> cache;
+  private final ImageSource source;
+  private final Optional<FeatureCache> cache;
   private final Map<String, Entry> entries = new HashMap<>();
-  private String dataFingerprint;
 
   /**
-   * Features of the whole data set for one frozen prefix.
+   * Features of the whole source for one frozen prefix.
    *
    * @param featurizer runs the frozen prefix on new images (not thread-safe)
-   * @param features one row per image of the data set
+   * @param features one row per source row
+   * @param stats what featurizing did: rows computed and rows read from the cache
    */
-  record Entry(Featurizer featurizer, INDArray features) {}
+  record Entry(Featurizer featurizer, FeatureMatrix features, StreamingFeaturizer.Stats stats) {}
 
-  FeatureStore(ImageSet data) {
-    this(data, java.util.Optional.empty());
+  FeatureStore(ImageSource source) {
+    this(source, Optional.empty());
   }
 
-  FeatureStore(ImageSet data, java.util.Optional<FeatureCache> cache) {
-    this.data = data;
+  FeatureStore(ImageSource source, Optional<FeatureCache> cache) {
+    this.source = source;
     this.cache = cache;
   }
 
-  /** The same images with a disk cache behind the memory one. */
+  /** The same source with a disk cache behind it. */
   FeatureStore withCache(FeatureCache newCache) {
-    return new FeatureStore(data, java.util.Optional.of(newCache));
+    return new FeatureStore(source, Optional.of(newCache));
   }
 
-  ImageSet data() {
-    return data;
+  ImageSource source() {
+    return source;
   }
 
   /** The features for {@code model}'s frozen prefix, computed on first use. */
-  synchronized Entry features(TransferModel model) {
+  Entry features(TransferModel model) {
+    return features(model, 1, p -> { });
+  }
+
+  /**
+   * The features for {@code model}'s frozen prefix, computed on first use with {@code threads} threads, reporting
+   * images featurized to {@code progress}.
+   */
+  synchronized Entry features(TransferModel model, int threads, Consumer<Progress> progress) {
     String key = key(model.backbone(), model.head().input());
     Entry e = entries.get(key);
     if (e == null) {
       Featurizer featurizer = Featurizer.fused(model.backbone(), model.head().input());
-      String diskKey = cache.isPresent() ? FeatureKeys.of(model.backbone(), model.head().input(), dataFingerprint()) : null;
-      INDArray features = cache.flatMap(c -> c.load(diskKey)).orElse(null);
-      if (features == null) {
-        features = featurizer.features(data);
-        if (cache.isPresent()) {
-          cache.get().store(diskKey, features);
-        }
+      StreamingFeaturizer stream = new StreamingFeaturizer(source, featurizer, threads, progress);
+      if (cache.isPresent()) {
+        ShardStore store = cache.get().store(FeatureKeys.of(model.backbone(), model.head().input(), source));
+        e = stream.intoStore(store, cache.get().shardBytes());
+      } else {
+        e = stream.inMemory();
       }
-      e = new Entry(featurizer, features);
       entries.put(key, e);
     }
     return e;
-  }
-
-  private String dataFingerprint() {
-    if (dataFingerprint == null) {
-      dataFingerprint = FeatureKeys.fingerprint(data);
-    }
-    return dataFingerprint;
   }
 
   /**
@@ -78,7 +85,7 @@ final class FeatureStore {
    *
    * @throws IllegalStateException when they were never computed
    */
-  synchronized INDArray featuresByKey(String key) {
+  synchronized FeatureMatrix featuresByKey(String key) {
     Entry e = entries.get(key);
     if (e == null) {
       throw new IllegalStateException("no features for " + key + "; call features(model) first");
@@ -89,6 +96,11 @@ final class FeatureStore {
   /** How many distinct frozen prefixes have been featurized. */
   synchronized int featurized() {
     return entries.size();
+  }
+
+  /** Every entry so far (for the run log: cache hits and misses). */
+  synchronized List<Entry> entries() {
+    return List.copyOf(entries.values());
   }
 
   static String key(Backbone b, HeadInput input) {

@@ -2,6 +2,8 @@ package org.tune4j.models.tune;
 
 import java.util.Objects;
 import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.source.ImageSource;
+import org.tune4j.models.source.ImageSources;
 import org.tune4j.resampling.Resamples;
 import org.tune4j.resampling.Resampling;
 import org.tune4j.resampling.Strata;
@@ -20,11 +22,11 @@ import org.tune4j.tuning.engine.ResampledData;
  * <p>Thread-safe.
  */
 public final class ImageResamples implements ResampledData {
-  private final ImageSet data;
+  private final ImageSource data;
   private final Resamples resamples;
   private final TransferEngine engine;
 
-  ImageResamples(ImageSet data, Resamples resamples, TransferEngine engine) {
+  ImageResamples(ImageSource data, Resamples resamples, TransferEngine engine) {
     this.data = data;
     this.resamples = resamples;
     this.engine = engine;
@@ -36,6 +38,15 @@ public final class ImageResamples implements ResampledData {
    * @throws IllegalArgumentException when the resamples were made for another number of rows
    */
   public static ImageResamples of(ImageSet data, Resamples resamples) {
+    return of(ImageSources.of(Objects.requireNonNull(data, "data")), resamples);
+  }
+
+  /**
+   * The given resamples of a source (read a chunk at a time when featurizing).
+   *
+   * @throws IllegalArgumentException when the resamples were made for another number of rows
+   */
+  public static ImageResamples of(ImageSource data, Resamples resamples) {
     Objects.requireNonNull(data, "data");
     if (resamples.nRows() != data.size()) {
       throw new IllegalArgumentException("the resamples index " + resamples.nRows() + " rows but the images number "
@@ -52,12 +63,22 @@ public final class ImageResamples implements ResampledData {
 
   /** {@code v}-fold cross-validation stratified by label (balanced folds), seeded. */
   public static ImageResamples vfoldCv(ImageSet data, int v, long seed) {
+    return vfoldCv(ImageSources.of(data), v, seed);
+  }
+
+  /** {@code v}-fold cross-validation of a source, stratified by label (balanced folds), seeded. */
+  public static ImageResamples vfoldCv(ImageSource data, int v, long seed) {
     return of(data, Resampling.vfoldCv(Strata.of(data.labels()), v).seed(seed).build());
   }
 
-  /** The images. */
-  public ImageSet data() {
+  /** The images as a source. */
+  public ImageSource source() {
     return data;
+  }
+
+  /** The images, read into memory (for small data). */
+  public ImageSet data() {
+    return ImageSources.toImageSet(data);
   }
 
   @Override

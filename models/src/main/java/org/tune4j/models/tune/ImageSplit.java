@@ -1,7 +1,10 @@
 package org.tune4j.models.tune;
 
+import java.util.Objects;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.data.TrainTest;
+import org.tune4j.models.source.ImageSource;
+import org.tune4j.models.source.ImageSources;
 import org.tune4j.resampling.InitialSplit;
 import org.tune4j.resampling.Resampling;
 import org.tune4j.resampling.Strata;
@@ -9,9 +12,10 @@ import org.tune4j.tuning.engine.ModelEngine;
 import org.tune4j.tuning.engine.SplitData;
 
 /**
- * A training/test split of one set of images, for {@code Tune.lastFit}, whose training rows can
+ * A training/test split of one image source, for {@code Tune.lastFit}, whose training rows can
  * also be resampled for tuning. The split, its resamples and its last fit share one feature
- * store: every image goes through the frozen backbone once in all.
+ * store: every image goes through the frozen backbone once in all, streamed from the source a chunk
+ * at a time, so the source may be far larger than memory (give it a {@link FeatureCache} then).
  *
  * <pre>{@code
  * ImageSplit split = ImageSplit.of(sample);                 // embedded train / test
@@ -22,25 +26,26 @@ import org.tune4j.tuning.engine.SplitData;
  * <p>Thread-safe.
  */
 public final class ImageSplit implements SplitData {
-  private final ImageSet all;
+  private final ImageSource all;
   private final int[] training;
   private final int[] testing;
   private final FeatureStore store;
 
-  private ImageSplit(ImageSet all, int[] training, int[] testing) {
-    this(all, training, testing, new FeatureStore(all));
-  }
-
-  private ImageSplit(ImageSet all, int[] training, int[] testing, FeatureStore store) {
+  private ImageSplit(ImageSource all, int[] training, int[] testing, FeatureStore store) {
     this.all = all;
     this.training = training;
     this.testing = testing;
     this.store = store;
   }
 
+  private ImageSplit(ImageSource all, int[] training, int[] testing) {
+    this(all, training, testing, new FeatureStore(all));
+  }
+
   /**
    * This split with features also kept on disk in {@code cache}: a later run on the same images
-   * with the same backbone reads them instead of running the backbone.
+   * with the same backbone reads them instead of running the backbone, and one on a data set that
+   * gained images featurizes only those.
    */
   public ImageSplit withFeatureCache(FeatureCache cache) {
     return new ImageSplit(all, training, testing, store.withCache(cache));
@@ -48,47 +53,60 @@ public final class ImageSplit implements SplitData {
 
   /** A stratified random split keeping {@code prop} of the rows for training (rsample's initial_split). */
   public static ImageSplit initialSplit(ImageSet data, double prop, long seed) {
+    return initialSplit(ImageSources.of(data), prop, seed);
+  }
+
+  /** A stratified random split of a source keeping {@code prop} of the rows for training. */
+  public static ImageSplit initialSplit(ImageSource data, double prop, long seed) {
     InitialSplit s = Resampling.initialSplit(Strata.of(data.labels()), prop, seed);
     return new ImageSplit(data, s.training(), s.testing());
   }
 
   /** A split that keeps a given training set and test set apart (the embedded sample's, say). */
   public static ImageSplit of(TrainTest trainTest) {
-    ImageSet train = trainTest.train();
-    ImageSet test = trainTest.test();
-    float[] px = new float[(train.size() + test.size()) * train.pixelsPerImage()];
-    System.arraycopy(train.pixels(), 0, px, 0, train.size() * train.pixelsPerImage());
-    System.arraycopy(test.pixels(), 0, px, train.size() * train.pixelsPerImage(), test.size() * test.pixelsPerImage());
-    int[] labels = new int[train.size() + test.size()];
-    System.arraycopy(train.labels(), 0, labels, 0, train.size());
-    System.arraycopy(test.labels(), 0, labels, train.size(), test.size());
-    ImageSet all = ImageSet.of(train.height(), train.width(), train.channels(), px, labels, train.levels());
+    return of(ImageSources.of(trainTest.train()), ImageSources.of(trainTest.test()));
+  }
+
+  /**
+   * A split that keeps a training source and a test source apart: the training rows come first.
+   *
+   * @throws IllegalArgumentException when their image shapes, levels or preparations differ
+   */
+  public static ImageSplit of(ImageSource train, ImageSource test) {
+    Objects.requireNonNull(train, "train");
+    Objects.requireNonNull(test, "test");
+    ImageSource both = ImageSources.concat(train, test);
     int[] tr = ImageResamples.identity(train.size());
     int[] te = new int[test.size()];
     for (int i = 0; i < te.length; i++) {
       te[i] = train.size() + i;
     }
-    return new ImageSplit(all, tr, te);
+    return new ImageSplit(both, tr, te);
   }
 
-  /** Every image of the split, training rows first for {@link #of(TrainTest)}. */
-  public ImageSet allImages() {
+  /** Every image of the split as a source, training rows first for {@link #of(TrainTest)}. */
+  public ImageSource source() {
     return all;
   }
 
-  /** The training images. */
-  public ImageSet trainingImages() {
-    return all.rows(training);
+  /** Every image of the split, read into memory (for small data). */
+  public ImageSet allImages() {
+    return ImageSources.toImageSet(all);
   }
 
-  /** The test images. */
+  /** The training images, read into memory (for small data). */
+  public ImageSet trainingImages() {
+    return ImageSources.toImageSet(SubsetSource.of(all, training));
+  }
+
+  /** The test images, read into memory (for small data). */
   public ImageSet testingImages() {
-    return all.rows(testing);
+    return ImageSources.toImageSet(SubsetSource.of(all, testing));
   }
 
   /** {@code v}-fold cross-validation of the training rows, stratified by label, sharing this split's features. */
   public ImageResamples vfoldCv(int v, long seed) {
-    ImageSet train = trainingImages();
+    ImageSource train = SubsetSource.of(all, training);
     return new ImageResamples(train, Resampling.vfoldCv(Strata.of(train.labels()), v).seed(seed).build(),
         new TransferEngine(store, training));
   }

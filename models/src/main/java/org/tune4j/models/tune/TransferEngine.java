@@ -12,6 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.LoggerFactory;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.source.ImageSource;
+import org.tune4j.models.store.FeatureMatrix;
+import org.tune4j.tuning.engine.Progress;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FittedHead;
 import org.tune4j.models.head.fast.FastFittedHead;
@@ -56,14 +59,15 @@ final class TransferEngine implements ModelEngine {
     this.warnings = Objects.requireNonNull(warnings, "warnings");
     this.rows = rows.clone();
     this.labels = new int[rows.length];
+    int[] all = store.source().labels();
     for (int i = 0; i < rows.length; i++) {
-      labels[i] = store.data().label(rows[i]);
+      labels[i] = all[rows[i]];
     }
   }
 
   @Override
   public List<String> levels() {
-    return store.data().levels();
+    return store.source().levels();
   }
 
   @Override
@@ -78,6 +82,12 @@ final class TransferEngine implements ModelEngine {
 
   @Override
   public void prepare(List<TunableSpec> finalSpecs, int threadBudget) {
+    prepare(finalSpecs, threadBudget, p -> { });
+  }
+
+  /** Featurizes each distinct frozen prefix of {@code finalSpecs} once, streaming, with progress in images. */
+  @Override
+  public void prepare(List<TunableSpec> finalSpecs, int threadBudget, Consumer<Progress> progress) {
     NativeBackend.initialize();
     setThreads(threadBudget);
     for (TunableSpec s : finalSpecs) {
@@ -88,7 +98,7 @@ final class TransferEngine implements ModelEngine {
         continue; // this candidate cannot be built; its fit reports why, as a note
       }
       if (model.frozenBackbone()) {
-        store.features(model);
+        store.features(model, threadBudget, progress);
       }
     }
   }
@@ -186,7 +196,7 @@ final class TransferEngine implements ModelEngine {
     return new HeadFits.Data() {
       @Override
       public INDArray features(String featureKey, int[] engineRows) {
-        return store.featuresByKey(featureKey).getRows(storeRows(engineRows));
+        return gather(store.featuresByKey(featureKey), storeRows(engineRows));
       }
 
       @Override
@@ -229,14 +239,14 @@ final class TransferEngine implements ModelEngine {
       };
     }
     FeatureStore.Entry entry = store.features(model);
-    INDArray all = entry.features();
-    FastFittedHead fast = HeadFits.fitOne(model, all.getRows(storeRows(fitRows)), subset(labels, fitRows), levels());
+    FeatureMatrix all = entry.features();
+    FastFittedHead fast = HeadFits.fitOne(model, gather(all, storeRows(fitRows)), subset(labels, fitRows), levels());
     FittedHead head = FittedHead.of(fast.network(), levels(), fast.history());
     FittedTransferModel fitted = FittedTransferModel.of(model, entry.featurizer(), head);
     return new FittedModel() {
       @Override
       public ClassPredictions predict(int[] predictRows) {
-        return toClassPredictions(fast.predict(all.getRows(storeRows(predictRows))), subset(labels, predictRows));
+        return toClassPredictions(fast.predict(gather(all, storeRows(predictRows))), subset(labels, predictRows));
       }
 
       @Override
@@ -250,7 +260,7 @@ final class TransferEngine implements ModelEngine {
     if (!(spec instanceof ModelSpec ms)) {
       throw new IllegalArgumentException("tune4j's image engine fits ModelSpec specs; got " + spec.getClass().getName());
     }
-    TransferModel model = SpecCompiler.compile(ms, store.data().height(), store.data().width(), seed);
+    TransferModel model = SpecCompiler.compile(ms, store.source().height(), store.source().width(), seed);
     if (!model.frozenBackbone()) {
       warnOnce(ms, model);
     }
@@ -268,7 +278,23 @@ final class TransferEngine implements ModelEngine {
 
   /** The images of engine rows {@code engineRows}, in that order. */
   private ImageSet images(int[] engineRows) {
-    return store.data().rows(storeRows(engineRows));
+    ImageSource source = store.source();
+    int[] rowsOfStore = storeRows(engineRows);
+    float[] px = new float[Math.multiplyExact(rowsOfStore.length, source.pixelsPerImage())];
+    source.read(rowsOfStore, px);
+    int[] all = source.labels();
+    int[] chosen = new int[rowsOfStore.length];
+    for (int i = 0; i < chosen.length; i++) {
+      chosen[i] = all[rowsOfStore[i]];
+    }
+    return ImageSet.of(source.height(), source.width(), source.channels(), px, chosen, source.levels());
+  }
+
+  /** Feature rows {@code storeRows} as a {@code [n, d]} array: only these rows are read from the store. */
+  static INDArray gather(FeatureMatrix features, int[] storeRows) {
+    float[] values = new float[Math.multiplyExact(storeRows.length, features.columns())];
+    features.gather(storeRows, values);
+    return Nd4j.create(values, new long[] {storeRows.length, features.columns()}, 'c');
   }
 
   private int[] storeRows(int[] engineRows) {

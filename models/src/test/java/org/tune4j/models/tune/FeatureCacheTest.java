@@ -1,126 +1,140 @@
 package org.tune4j.models.tune;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.data.ImageTransforms;
-import org.tune4j.models.data.TrainTest;
+import org.tune4j.models.source.ImageSource;
+import org.tune4j.models.source.ImageSources;
+import org.tune4j.models.source.UnreadableRowException;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.spec.SpecCompiler;
+import org.tune4j.models.store.FeatureMatrix;
 import org.tune4j.models.transfer.TransferModel;
-import org.tune4j.tuning.engine.Control;
-import org.tune4j.tuning.engine.Tune;
 
+/**
+ * The feature cache as a run sees it: a second run featurizes nothing, a data set that gained images featurizes
+ * only those, a damaged shard is recomputed, a featurization stopped by a bad image keeps what it wrote.
+ */
 class FeatureCacheTest {
-  @TempDir Path dir;
+  @TempDir
+  Path dir;
 
-  static INDArray features() {
-    Nd4j.getRandom().setSeed(3);
-    return Nd4j.rand(DataType.FLOAT, 7, 5);
-  }
+  static ImageSet images;
+  static TransferModel model;
 
-  @Test
-  void storedFeaturesLoadBackExactly() {
-    FeatureCache cache = FeatureCache.at(dir);
-    INDArray f = features();
-    cache.store("key-a", f);
-    assertEquals(f, cache.load("key-a").orElseThrow());
-    assertTrue(cache.load("key-b").isEmpty());
-    try (var files = Files.list(dir)) {
-      assertEquals(List.of(cache.fileOf("key-a")), files.toList(), "no temporary file is left behind");
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  @Test
-  void truncatedCorruptAndForeignFilesAreDroppedAndRebuilt() throws IOException {
-    FeatureCache cache = FeatureCache.at(dir);
-    cache.store("k", features());
-    Path file = cache.fileOf("k");
-    byte[] good = Files.readAllBytes(file);
-
-    Files.write(file, java.util.Arrays.copyOf(good, good.length - 9));
-    assertTrue(cache.load("k").isEmpty(), "truncated");
-    assertFalse(Files.exists(file), "the bad file is deleted");
-
-    byte[] flipped = good.clone();
-    flipped[good.length / 2] ^= 0x5A;
-    Files.write(file, flipped);
-    assertTrue(cache.load("k").isEmpty(), "corrupt");
-
-    Files.write(cache.fileOf("other"), good);   // a file whose header names another key
-    assertTrue(cache.load("other").isEmpty(), "made for another key");
-
-    cache.store("k", features());
-    assertEquals(features(), cache.load("k").orElseThrow(), "rebuilt");
-  }
-
-  @Test
-  void concurrentWritersOfOneKeyLeaveOneWholeFile() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        futures.add(pool.submit(() -> FeatureCache.at(dir).store("shared", features())));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
-    }
-    assertEquals(features(), FeatureCache.at(dir).load("shared").orElseThrow());
-  }
-
-  @Test
-  void aSecondRunReadsTheCacheInsteadOfFeaturizing() {
-    TrainTest sample = EmbeddedSample.fashionMnist();
-    ImageSet train = prep(sample.train().firstPerClass(3));
-    ImageSet test = prep(sample.test().firstPerClass(2));
+  @BeforeAll
+  static void data() {
+    images = prep(EmbeddedSample.fashionMnist().train().firstPerClass(30));
     ModelSpec spec = TuneGridTest.spec().finalize(Map.of("dense_units", 8, "dropout_rate", 0.0, "learn_rate", 0.01));
-    FeatureCache cache = FeatureCache.at(dir.resolve("features"));
-
-    ImageSplit first = ImageSplit.of(new TrainTest(train, test)).withFeatureCache(cache);
-    Tune.lastFit(spec, first, Control.builder().seed(1).build());
-    TransferModel compiled = SpecCompiler.compile(spec, 32, 32, 0);
-    String key = FeatureKeys.of(compiled.backbone(), compiled.head().input(),
-        FeatureKeys.fingerprint(ImageSplit.of(new TrainTest(train, test)).allImages()));
-    Path file = cache.fileOf(key);
-    assertTrue(Files.isRegularFile(file), "the first run writes the cache");
-
-    // Replace the cached features by zeros: if the second run reads them, its predictions change.
-    INDArray cached = cache.load(key).orElseThrow();
-    cache.store(key, Nd4j.zeros(DataType.FLOAT, cached.rows(), cached.columns()));
-    ImageSplit second = ImageSplit.of(new TrainTest(train, test)).withFeatureCache(cache);
-    var two = Tune.lastFit(spec, second, Control.builder().seed(1).build());
-    double[][] p = new double[two.predictions().size()][];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = new double[] {two.predictions().probability(i, 0), two.predictions().probability(i, 1)};
-    }
-    for (int i = 1; i < p.length; i++) {
-      assertEquals(p[0][0], p[i][0], 1e-6, "all-zero features give every image the same prediction");
-    }
+    model = SpecCompiler.compile(spec, 32, 32, 0);
   }
 
   static ImageSet prep(ImageSet s) {
     return ImageTransforms.scale01(ImageTransforms.toRgb(ImageTransforms.padTo(s, 32, 32)));
+  }
+
+  /** Shards of 7 rows of 2,048 features: many shards from 300 images (chunks of 128). */
+  FeatureCache cache() {
+    return FeatureCache.at(dir).withShardBytes(7L * 2048 * 4);
+  }
+
+  FeatureStore.Entry featurize(ImageSource source) {
+    return new FeatureStore(source, Optional.of(cache())).features(model);
+  }
+
+  static float[] all(FeatureMatrix m) {
+    float[] out = new float[m.rows() * m.columns()];
+    m.gather(IntStream.range(0, m.rows()).toArray(), out);
+    return out;
+  }
+
+  @Test
+  void aSecondRunReadsEveryRowFromTheCacheAndGetsTheSameFeatures() {
+    FeatureStore.Entry first = featurize(ImageSources.of(images));
+    assertEquals(300, first.stats().computed());
+    FeatureStore.Entry second = featurize(ImageSources.of(images));
+    assertEquals(0, second.stats().computed(), "nothing is featurized again");
+    assertEquals(300, second.stats().fromCache());
+    assertArrayEquals(all(first.features()), all(second.features()));
+    FeatureStore.Entry memory = new FeatureStore(ImageSources.of(images)).features(model);
+    assertArrayEquals(all(memory.features()), all(second.features()), "the disk path equals the in-memory path");
+  }
+
+  @Test
+  void aDataSetThatGainedImagesFeaturizesOnlyTheNewOnes() {
+    ImageSet before = images.rows(IntStream.range(0, 225).toArray());
+    featurize(ImageSources.of(before));
+    FeatureStore.Entry after = featurize(ImageSources.of(images));
+    assertEquals(75, after.stats().computed());
+    assertEquals(225, after.stats().fromCache());
+    FeatureStore.Entry fewer = featurize(ImageSources.of(images.rows(IntStream.range(10, 30).toArray())));
+    assertEquals(0, fewer.stats().computed(), "removed images simply drop out");
+  }
+
+  @Test
+  void aDamagedShardIsDeletedAndOnlyItsRowsAreComputedAgain() throws IOException {
+    featurize(ImageSources.of(images));
+    List<Path> shards = shards();
+    assertEquals(43, shards.size(), "300 rows in shards of 7");
+    try (FileChannel ch = FileChannel.open(shards.get(0), StandardOpenOption.WRITE)) {
+      ch.truncate(ch.size() - 100);
+    }
+    FeatureStore.Entry again = featurize(ImageSources.of(images));
+    assertEquals(7, again.stats().computed(), "the truncated shard's rows");
+  }
+
+  @Test
+  void aFeaturizationStoppedByAnUnreadableImageKeepsWhatItWroteAndResumes() {
+    ImageSource good = ImageSources.of(images);
+    ImageSource bad = new FailingAt(good, 200);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> featurize(bad));
+    assertTrue(e.getMessage().contains("bad image 200") && e.getMessage().contains("are kept"), e.getMessage());
+    FeatureStore.Entry resumed = featurize(good);
+    assertEquals(300 - 128, resumed.stats().computed(), "the first chunk of 128 was kept; the failing one and"
+        + " those after it are redone");
+  }
+
+  private List<Path> shards() throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> p.toString().endsWith(".t4js")).sorted().toList();
+    }
+  }
+
+  /** A source whose row {@code failAt} cannot be read, as a damaged JPEG in a folder. */
+  static final class FailingAt extends DelegatingSource {
+    private final int failAt;
+
+    FailingAt(ImageSource base, int failAt) {
+      super(base);
+      this.failAt = failAt;
+    }
+
+    @Override
+    public void read(int[] rows, float[] target) {
+      for (int r : rows) {
+        if (r == failAt) {
+          throw new UnreadableRowException(r, "bad image " + r, "truncated or damaged", null);
+        }
+      }
+      super.read(rows, target);
+    }
   }
 }

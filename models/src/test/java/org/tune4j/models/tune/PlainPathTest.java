@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.source.ImageSources;
 import org.tune4j.models.data.ImageTransforms;
 import org.tune4j.models.data.TrainTest;
 import org.tune4j.models.spec.Blocks;
@@ -55,8 +56,8 @@ class PlainPathTest {
   void tuneGridScoresATrainableBackboneOnThePlainPathAndWarnsOnce() {
     ImageSet data = prepare(EmbeddedSample.fashionMnist().train().firstPerClass(3));
     List<String> warnings = new CopyOnWriteArrayList<>();
-    FeatureStore store = new FeatureStore(data);
-    ImageResamples folds = new ImageResamples(data, Resampling.vfoldCv(Strata.of(data.labels()), 2).seed(4).build(),
+    FeatureStore store = new FeatureStore(ImageSources.of(data));
+    ImageResamples folds = new ImageResamples(ImageSources.of(data), Resampling.vfoldCv(Strata.of(data.labels()), 2).seed(4).build(),
         new TransferEngine(store, ImageResamples.identity(data.size()), warnings::add));
     Grid grid = Grids.of(spec().parameters(), List.of(Map.of("learn_rate", 1e-3), Map.of("learn_rate", 1e-2)));
     TuneResults res = Tune.tuneGrid(spec(), folds, grid, Control.builder().threads(2).seed(7).savePred(true).build());

@@ -112,6 +112,14 @@ public interface ModelEngine {
   default void prepare(List<TunableSpec> finalSpecs, int threadBudget) {}
 
   /**
+   * As {@link #prepare(List, int)}, reporting the shared work's progress (images featurized, unit {@link
+   * Progress#IMAGES}) to {@code progress}. The default ignores the sink.
+   */
+  default void prepare(List<TunableSpec> finalSpecs, int threadBudget, java.util.function.Consumer<Progress> progress) {
+    prepare(finalSpecs, threadBudget);
+  }
+
+  /**
    * Tells the engine how many fits run at once and the total thread budget, before any fit
    * starts, so the library's own threads keep within the budget. The default does nothing.
    */

@@ -3,13 +3,30 @@ package org.tune4j.tuning.engine;
 import java.util.Locale;
 
 /**
- * How far a tuning run is: tasks done out of all, how fast, and when it should end.
+ * How far a stage of a tuning run is: units done out of all, how fast, and when it should end. The
+ * stage is featurizing ({@code images}: images through the frozen backbone) or tuning ({@code
+ * tasks}: one fit of one candidate group on one resample).
  *
- * @param completed finished tasks (a task is one fit of one candidate group on one resample)
- * @param total all tasks
- * @param elapsedNanos time since the run's first task started
+ * @param completed finished units
+ * @param total all units
+ * @param elapsedNanos time since the stage's first unit started
+ * @param unit what is counted, plural: {@code tasks} or {@code images}
  */
-public record Progress(int completed, int total, long elapsedNanos) {
+public record Progress(int completed, int total, long elapsedNanos, String unit) {
+  /** Progress of tasks. */
+  public Progress(int completed, int total, long elapsedNanos) {
+    this(completed, total, elapsedNanos, TASKS);
+  }
+
+  /** The unit of tuning tasks. */
+  public static final String TASKS = "tasks";
+  /** The unit of featurized images. */
+  public static final String IMAGES = "images";
+
+  /** Checks the unit. */
+  public Progress {
+    java.util.Objects.requireNonNull(unit, "unit");
+  }
 
   /** Tasks per second so far (0 before the first one finishes). */
   public double rate() {
@@ -22,12 +39,12 @@ public record Progress(int completed, int total, long elapsedNanos) {
     return r == 0 ? Double.NaN : (total - completed) / r;
   }
 
-  /** One line: {@code [12/135] 8.9% 2.10 tasks/s ETA 58s}. */
+  /** One line: {@code [12/135] 8.9% 2.10 tasks/s ETA 58s} (or {@code images/s} while featurizing). */
   public String format() {
     double eta = etaSeconds();
     String etaText = Double.isNaN(eta) ? "ETA --" : "ETA " + duration(eta);
-    return String.format(Locale.ROOT, "[%d/%d] %.1f%% %.2f tasks/s %s", completed, total,
-        total == 0 ? 100.0 : 100.0 * completed / total, rate(), etaText);
+    return String.format(Locale.ROOT, "[%d/%d] %.1f%% %.2f %s/s %s", completed, total,
+        total == 0 ? 100.0 : 100.0 * completed / total, rate(), unit, etaText);
   }
 
   static String duration(double seconds) {

@@ -54,7 +54,8 @@ final class TaskRunner {
     }
     List<Job> jobs = jobs(slots, nGroups);
     int workers = Math.max(1, Math.min(control.threads(), jobs.size()));
-    engine.prepare(plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads());
+    engine.prepare(plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads(),
+        control.progress());
     engine.configureThreads(workers, control.threads());
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger(total - todo.size());

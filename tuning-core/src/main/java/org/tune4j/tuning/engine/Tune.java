@@ -87,7 +87,7 @@ public final class Tune {
   public static LastFit lastFit(TunableSpec finalSpec, SplitData split, Control control) {
     requireFinal(finalSpec, "lastFit");
     ModelEngine engine = split.engine();
-    engine.prepare(List.of(finalSpec), control.threads());
+    engine.prepare(List.of(finalSpec), control.threads(), control.progress());
     engine.configureThreads(1, control.threads());
     ModelEngine.FittedModel model = engine.fit(finalSpec, split.training(), TaskRunner.seedFor(control.seed(), 0));
     ClassPredictions predictions = model.predict(split.testing());

@@ -1,0 +1,84 @@
+package org.tune4j.models.tune;
+
+import java.util.List;
+import java.util.Locale;
+import org.tune4j.models.source.ImageSource;
+
+/** Rows {@code rows} of another source, in that order: a split's training or test rows. Immutable and thread-safe. */
+final class SubsetSource implements ImageSource {
+  private final ImageSource base;
+  private final int[] rows;
+
+  private SubsetSource(ImageSource base, int[] rows) {
+    this.base = base;
+    this.rows = rows.clone();
+  }
+
+  static SubsetSource of(ImageSource base, int[] rows) {
+    return new SubsetSource(base, rows);
+  }
+
+  @Override
+  public int size() {
+    return rows.length;
+  }
+
+  @Override
+  public int height() {
+    return base.height();
+  }
+
+  @Override
+  public int width() {
+    return base.width();
+  }
+
+  @Override
+  public int channels() {
+    return base.channels();
+  }
+
+  @Override
+  public List<String> levels() {
+    return base.levels();
+  }
+
+  @Override
+  public int[] labels() {
+    int[] all = base.labels();
+    int[] out = new int[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = all[rows[i]];
+    }
+    return out;
+  }
+
+  @Override
+  public String item(int row) {
+    return base.item(rows[row]);
+  }
+
+  @Override
+  public String contentKey(int row) {
+    return base.contentKey(rows[row]);
+  }
+
+  @Override
+  public String preparation() {
+    return base.preparation();
+  }
+
+  @Override
+  public String describe() {
+    return String.format(Locale.ROOT, "%,d rows of %s", rows.length, base.describe());
+  }
+
+  @Override
+  public void read(int[] subsetRows, float[] target) {
+    int[] mapped = new int[subsetRows.length];
+    for (int i = 0; i < mapped.length; i++) {
+      mapped[i] = rows[subsetRows[i]];
+    }
+    base.read(mapped, target);
+  }
+}
