@@ -12,26 +12,53 @@ import org.tune4j.models.data.Datasets;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.FashionMnist;
 import org.tune4j.models.data.IdxFormat;
-import org.tune4j.models.data.ImageFolders;
+import org.tune4j.models.data.ImageOptions;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.data.ImageTransforms;
 import org.tune4j.models.data.TrainTest;
+import org.tune4j.models.source.ImageSource;
+import org.tune4j.models.source.ImageSources;
+import org.tune4j.models.source.PreparedSource;
 import org.tune4j.tuning.json.Json;
 
 /**
  * The {@code data} section of a job: where the training and test images come from. A small type
  * switch ({@link #read}): {@code embedded} (the Fashion-MNIST sample inside tune4j), {@code idx}
- * (IDX files), {@code cifar10} (downloaded once into a cache folder) or {@code image_folder} (one
- * sub-folder of images per class). A new reader is one more case and one more record. Immutable and thread-safe.
+ * (IDX files), {@code cifar10} (downloaded once into a cache folder), {@code image_folder} (one
+ * sub-folder of images per class) or {@code csv} ({@link CsvData}: {@code path,label} lists). Image
+ * files are read on demand, a chunk at a time, whatever their number. A new reader is one more case and one more record. Immutable and thread-safe.
  */
 public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, DataSource.Cifar10,
-    DataSource.ImageFolder {
+    DataSource.ImageFolder, CsvData {
 
   /** The data types a job may name. */
-  List<String> TYPES = List.of("embedded", "idx", "cifar10", "image_folder");
+  List<String> TYPES = List.of("embedded", "idx", "cifar10", "image_folder", "csv");
 
-  /** Reads the images, prepared for ResNet50: at least 32×32, RGB, scaled to [0, 1]. */
-  TrainTest load();
+  /**
+   * The training and test images as sources, prepared for ResNet50: at least 32×32, RGB, scaled to [0, 1].
+   * Image files are read on demand, a chunk at a time; nothing here decodes them (unless unreadable files are to
+   * be skipped, which checks each once).
+   */
+  Sources load();
+
+  /**
+   * A job's training and test images, and the files left out as unreadable.
+   *
+   * @param train the training images
+   * @param test the test images
+   * @param skipped one message per file left out
+   */
+  record Sources(ImageSource train, ImageSource test, List<String> skipped) {
+    /** Copies the list. */
+    public Sources {
+      skipped = List.copyOf(skipped);
+    }
+
+    /** In-memory images as sources. */
+    static Sources of(TrainTest data) {
+      return new Sources(ImageSources.of(data.train()), ImageSources.of(data.test()), List.of());
+    }
+  }
 
   /** One line for the log and the report. */
   String describe();
@@ -51,9 +78,40 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
       case "idx" -> Idx.read(tree, path, base);
       case "cifar10" -> Cifar10.read(tree, path, base);
       case "image_folder" -> ImageFolder.read(tree, path, base);
+      case "csv" -> CsvData.read(tree, path, base);
       default -> throw new IllegalArgumentException(Json.child(path, "type") + " is \"" + type
           + "\"; choose from: " + String.join(", ", TYPES));
     };
+  }
+
+  /**
+   * Image files as a streaming source prepared as {@link #prepare(ImageSet)} prepares images in memory; with
+   * {@code skipUnreadable}, unreadable files are found first (one decoding pass) and left out.
+   */
+  static Sources files(ImageSource train, ImageSource test, boolean skipUnreadable) {
+    List<String> skipped = new java.util.ArrayList<>();
+    if (skipUnreadable) {
+      int threads = Runtime.getRuntime().availableProcessors();
+      ImageSources.Readable t = ImageSources.skippingUnreadable(train, threads);
+      ImageSources.Readable s = ImageSources.skippingUnreadable(test, threads);
+      train = t.source();
+      test = s.source();
+      skipped.addAll(t.skipped());
+      skipped.addAll(s.skipped());
+    }
+    return new Sources(prepare(train), prepare(test), skipped);
+  }
+
+  /** Pads small images to 32×32, replicates grey to RGB and scales to [0, 1], as each row is read. */
+  static ImageSource prepare(ImageSource images) {
+    PreparedSource out = PreparedSource.of(images);
+    if (images.height() < 32 || images.width() < 32) {
+      out = out.padTo(Math.max(32, images.height()), Math.max(32, images.width()));
+    }
+    if (images.channels() == 1) {
+      out = out.toRgb();
+    }
+    return out.scale01();
   }
 
   /** Pads small images to 32×32, replicates grey to RGB and scales to [0, 1]. */
@@ -89,10 +147,10 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
     }
 
     @Override
-    public TrainTest load() {
+    public Sources load() {
       TrainTest sample = EmbeddedSample.fashionMnist();
-      return new TrainTest(DataSource.prepare(sample.train().firstPerClass(trainPerClass)),
-          DataSource.prepare(sample.test().firstPerClass(testPerClass)));
+      return Sources.of(new TrainTest(DataSource.prepare(sample.train().firstPerClass(trainPerClass)),
+          DataSource.prepare(sample.test().firstPerClass(testPerClass))));
     }
 
     @Override
@@ -178,11 +236,11 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
     }
 
     @Override
-    public TrainTest load() {
+    public Sources load() {
       ImageSet train = IdxFormat.read(trainImages, trainLabels, levels);
       ImageSet test = IdxFormat.read(testImages, testLabels, levels);
-      return new TrainTest(DataSource.prepare(trainPerClass.map(train::firstPerClass).orElse(train)),
-          DataSource.prepare(testPerClass.map(test::firstPerClass).orElse(test)));
+      return Sources.of(new TrainTest(DataSource.prepare(trainPerClass.map(train::firstPerClass).orElse(train)),
+          DataSource.prepare(testPerClass.map(test::firstPerClass).orElse(test))));
     }
 
     @Override
@@ -224,10 +282,10 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
     }
 
     @Override
-    public TrainTest load() {
+    public Sources load() {
       TrainTest all = cacheFolder.map(Datasets::cifar10).orElseGet(Datasets::cifar10);
-      return new TrainTest(DataSource.prepare(trainPerClass.map(all.train()::firstPerClass).orElse(all.train())),
-          DataSource.prepare(testPerClass.map(all.test()::firstPerClass).orElse(all.test())));
+      return Sources.of(new TrainTest(DataSource.prepare(trainPerClass.map(all.train()::firstPerClass).orElse(all.train())),
+          DataSource.prepare(testPerClass.map(all.test()::firstPerClass).orElse(all.test()))));
     }
 
     @Override
@@ -265,18 +323,29 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
       Json.unknownKeys(tree, Set.of("type", "train", "test", "height", "width", "color", "skip_unreadable"), path);
       Path train = folder(base, Json.requireString(tree, "train", path), Json.child(path, "train"));
       Path test = folder(base, Json.requireString(tree, "test", path), Json.child(path, "test"));
+      int[] size = size(tree, path);
+      return new ImageFolder(train, test, size[0], size[1], color(tree, path),
+          Json.optionalBoolean(tree, "skip_unreadable", path).orElse(false));
+    }
+
+    /** The {@code height} and {@code width} keys (32 each by default), checked. */
+    static int[] size(Map<String, Object> tree, String path) {
       long h = Json.optionalLong(tree, "height", path).orElse(32L);
       long w = Json.optionalLong(tree, "width", path).orElse(32L);
       if (h < 32 || w < 32 || h > 1024 || w > 1024) {
         throw new IllegalArgumentException(path + ": height × width is " + h + " × " + w
             + "; give 32..1024 each (ResNet50 needs at least 32×32)");
       }
+      return new int[] {(int) h, (int) w};
+    }
+
+    /** The {@code color} key ({@code rgb} by default), checked. */
+    static String color(Map<String, Object> tree, String path) {
       String color = Json.optionalString(tree, "color", path).orElse("rgb");
       if (!color.equals("rgb") && !color.equals("grey")) {
         throw new IllegalArgumentException(Json.child(path, "color") + " is \"" + color + "\"; choose from: rgb, grey");
       }
-      return new ImageFolder(train, test, (int) h, (int) w, color,
-          Json.optionalBoolean(tree, "skip_unreadable", path).orElse(false));
+      return color;
     }
 
     private static Path folder(Path base, String given, String path) {
@@ -289,10 +358,9 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
     }
 
     @Override
-    public TrainTest load() {
-      ColorMode mode = color.equals("grey") ? ColorMode.GREY : ColorMode.RGB;
-      return new TrainTest(DataSource.prepare(ImageFolders.read(train, height, width, mode, skipUnreadable).images()),
-          DataSource.prepare(ImageFolders.read(test, height, width, mode, skipUnreadable).images()));
+    public Sources load() {
+      ImageOptions options = ImageOptions.of(color.equals("grey") ? ColorMode.GREY : ColorMode.RGB).resize(height, width);
+      return DataSource.files(ImageSources.folder(train, options), ImageSources.folder(test, options), skipUnreadable);
     }
 
     @Override

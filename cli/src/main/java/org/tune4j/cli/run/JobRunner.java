@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.tune4j.cli.job.DataSource;
 import org.tune4j.cli.job.Job;
 import org.tune4j.cli.report.ReportWriter;
 import org.tune4j.models.backend.BackendInfo;
 import org.tune4j.models.backend.NativeBackend;
-import org.tune4j.models.data.TrainTest;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.tune.FeatureCache;
 import org.tune4j.models.tune.ImageResamples;
@@ -63,9 +63,14 @@ public final class JobRunner {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
-    TrainTest data = job.data().load();
+    DataSource.Sources data = job.data().load();
+    data.skipped().forEach(m -> log.line("skipped: " + m));
+    if (!data.skipped().isEmpty()) {
+      console.message("Skipped " + data.skipped().size() + " unreadable images (listed in run.log), the first: "
+          + data.skipped().get(0));
+    }
     Path cacheFolder = run.dir().toAbsolutePath().getParent().resolve("feature-cache");
-    ImageSplit split = ImageSplit.of(data).withFeatureCache(FeatureCache.at(cacheFolder));
+    ImageSplit split = ImageSplit.of(data.train(), data.test()).withFeatureCache(FeatureCache.at(cacheFolder));
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
     ImageResamples folds = split.vfoldCv(job.folds(), job.seed());
     String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",
@@ -83,8 +88,9 @@ public final class JobRunner {
           .onTaskDone(journal::append).completed(earlier.outcomes()).build();
       results = Tune.tuneGrid(job.spec(), folds, job.grid(), control);
     }
-    log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s", job.grid().size() * job.folds(),
-        seconds(nanoClock, t1)));
+    split.featurizeLog().forEach(log::line);
+    log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s (featurizing included)",
+        job.grid().size() * job.folds(), seconds(nanoClock, t1)));
     try {
       results.writeCsv(run.dir());
     } catch (IOException e) {

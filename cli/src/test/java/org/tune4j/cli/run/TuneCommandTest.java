@@ -69,9 +69,11 @@ class TuneCommandTest {
     assertTrue(stdout.matches("(?s).*Best Model\\d .*; test accuracy \\d\\.\\d{4}; .*"), stdout);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("[4/4] 100.0%"), "plain progress lines off a terminal");
     assertTrue(log.contains("feature cache: " + dir.toAbsolutePath().resolve("feature-cache")), log);
-    try (var cached = Files.list(dir.resolve("feature-cache"))) {
-      assertEquals(1, cached.filter(p -> p.toString().endsWith(".features")).count(), "the backbone's features are cached");
+    try (var cached = Files.walk(dir.resolve("feature-cache"))) {
+      assertTrue(cached.anyMatch(p -> p.toString().endsWith(".t4js")), "the backbone's features are cached in shards");
     }
+    assertTrue(log.contains("featurized ") && log.contains("from the feature cache"), log);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("images/s"), "featurizing progress in images/s");
 
     Files.delete(run.resolve("report.html"));
     assertEquals(Main.OK, run("report", run.toString()));

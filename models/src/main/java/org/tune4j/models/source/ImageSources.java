@@ -54,6 +54,71 @@ public final class ImageSources {
   }
 
   /**
+   * Rows {@code rows} of {@code source}, in that order (repeats allowed).
+   *
+   * @throws IndexOutOfBoundsException naming the first row outside the source
+   */
+  public static ImageSource subset(ImageSource source, int[] rows) {
+    for (int r : rows) {
+      java.util.Objects.checkIndex(r, source.size());
+    }
+    return SubsetSource.of(source, rows);
+  }
+
+  /**
+   * The readable rows of {@code source}, each decoded once on {@code threads} threads to find out, and the items
+   * left out with their reasons: what {@code skip_unreadable} does before a run. It costs one decoding pass.
+   */
+  public static Readable skippingUnreadable(ImageSource source, int threads) {
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(Math.max(1, threads));
+    try {
+      String[] reasons = pool.submit(() -> java.util.stream.IntStream.range(0, source.size()).parallel()
+          .mapToObj(r -> {
+            try {
+              source.read(new int[] {r}, new float[source.pixelsPerImage()]);
+              return null;
+            } catch (UnreadableRowException e) {
+              return e.getMessage();
+            }
+          }).toArray(String[]::new)).get();
+      java.util.List<Integer> kept = new java.util.ArrayList<>();
+      java.util.List<String> skipped = new java.util.ArrayList<>();
+      for (int r = 0; r < reasons.length; r++) {
+        if (reasons[r] == null) {
+          kept.add(r);
+        } else {
+          skipped.add(reasons[r]);
+        }
+      }
+      if (kept.isEmpty()) {
+        throw new IllegalArgumentException(source.describe() + " has no readable images (" + skipped.size()
+            + " skipped, the first: " + skipped.get(0) + ")");
+      }
+      return new Readable(subset(source, kept.stream().mapToInt(Integer::intValue).toArray()), skipped);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking " + source.describe(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * A source's readable rows and the messages of the rows left out.
+   *
+   * @param source the readable rows
+   * @param skipped one message per unreadable row, naming its file and the reason
+   */
+  public record Readable(ImageSource source, java.util.List<String> skipped) {
+    /** Copies the list. */
+    public Readable {
+      skipped = java.util.List.copyOf(skipped);
+    }
+  }
+
+  /**
    * Reads a small source whole into memory.
    *
    * @throws IllegalArgumentException when its pixels would pass 2^31 - 1 values, naming the size

@@ -34,7 +34,7 @@ final class FeatureStore {
    * @param features one row per source row
    * @param stats what featurizing did: rows computed and rows read from the cache
    */
-  record Entry(Featurizer featurizer, FeatureMatrix features, StreamingFeaturizer.Stats stats) {}
+  record Entry(Featurizer featurizer, FeatureMatrix features, FeaturizeStats stats) {}
 
   FeatureStore(ImageSource source) {
     this(source, Optional.empty());

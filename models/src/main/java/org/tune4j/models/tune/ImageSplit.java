@@ -1,7 +1,13 @@
 package org.tune4j.models.tune;
 
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.spec.SpecCompiler;
+import org.tune4j.models.transfer.TransferModel;
+import org.tune4j.tuning.engine.Progress;
 import org.tune4j.models.data.TrainTest;
 import org.tune4j.models.source.ImageSource;
 import org.tune4j.models.source.ImageSources;
@@ -96,17 +102,39 @@ public final class ImageSplit implements SplitData {
 
   /** The training images, read into memory (for small data). */
   public ImageSet trainingImages() {
-    return ImageSources.toImageSet(SubsetSource.of(all, training));
+    return ImageSources.toImageSet(ImageSources.subset(all, training));
   }
 
   /** The test images, read into memory (for small data). */
   public ImageSet testingImages() {
-    return ImageSources.toImageSet(SubsetSource.of(all, testing));
+    return ImageSources.toImageSet(ImageSources.subset(all, testing));
+  }
+
+  /**
+   * Runs every image of the split through {@code finalSpec}'s frozen prefix now, streaming, with {@code threads}
+   * threads and progress in images: the work tuning would otherwise do first. With a feature cache, a later run (or
+   * {@code tuneGrid} on this split's resamples) reads the features instead. A spec that cannot be cut featurizes
+   * nothing.
+   *
+   * @throws IllegalArgumentException naming an image that cannot be read; what was featurized before it is kept
+   */
+  public FeaturizeStats featurize(ModelSpec finalSpec, int threads, Consumer<Progress> progress) {
+    NativeBackend.initialize();
+    TransferModel model = SpecCompiler.compile(finalSpec, all.height(), all.width(), 0);
+    if (!model.frozenBackbone()) {
+      return new FeaturizeStats(all.size(), 0, 0, 0);
+    }
+    return store.features(model, threads, progress).stats();
+  }
+
+  /** One line per frozen prefix featurized so far: images computed, read from the cache, time. */
+  public java.util.List<String> featurizeLog() {
+    return store.entries().stream().map(e -> e.stats().describe()).toList();
   }
 
   /** {@code v}-fold cross-validation of the training rows, stratified by label, sharing this split's features. */
   public ImageResamples vfoldCv(int v, long seed) {
-    ImageSource train = SubsetSource.of(all, training);
+    ImageSource train = ImageSources.subset(all, training);
     return new ImageResamples(train, Resampling.vfoldCv(Strata.of(train.labels()), v).seed(seed).build(),
         new TransferEngine(store, training));
   }

@@ -37,22 +37,6 @@ import org.tune4j.tuning.engine.Progress;
 final class StreamingFeaturizer {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingFeaturizer.class);
 
-  /**
-   * What a featurization did.
-   *
-   * @param rows the source's rows
-   * @param computed rows run through the backbone
-   * @param fromCache rows whose features were already stored
-   * @param seconds wall time, hashing and featurizing
-   */
-  record Stats(int rows, int computed, int fromCache, double seconds) {
-    /** One log line. */
-    String describe() {
-      return String.format(Locale.ROOT, "featurized %,d of %,d images in %.1f s (%,d read from the feature cache)",
-          computed, rows, seconds, fromCache);
-    }
-  }
-
   /** Where feature rows go. */
   private interface RowSink {
     void accept(int row, float[] values, int offset);
@@ -83,7 +67,7 @@ final class StreamingFeaturizer {
     float[] all = new float[(int) values];
     stream(IntStream.range(0, source.size()).toArray(), (row, v, off) -> System.arraycopy(v, off, all,
         row * columns, columns));
-    Stats stats = new Stats(source.size(), source.size(), 0, (System.nanoTime() - t0) / 1e9);
+    FeaturizeStats stats = new FeaturizeStats(source.size(), source.size(), 0, (System.nanoTime() - t0) / 1e9);
     return new FeatureStore.Entry(featurizer, FeatureMatrix.inMemory(all, source.size(), columns), stats);
   }
 
@@ -106,7 +90,7 @@ final class StreamingFeaturizer {
     }
     FeatureMatrix matrix = store.matrix(keys);
     writeManifest(store, keys);
-    Stats stats = new Stats(source.size(), todo.size(), fromCache, (System.nanoTime() - t0) / 1e9);
+    FeaturizeStats stats = new FeaturizeStats(source.size(), todo.size(), fromCache, (System.nanoTime() - t0) / 1e9);
     LOG.info("{} ({})", stats.describe(), store.folder());
     return new FeatureStore.Entry(featurizer, matrix, stats);
   }

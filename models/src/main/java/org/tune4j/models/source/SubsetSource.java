@@ -1,8 +1,7 @@
-package org.tune4j.models.tune;
+package org.tune4j.models.source;
 
 import java.util.List;
 import java.util.Locale;
-import org.tune4j.models.source.ImageSource;
 
 /** Rows {@code rows} of another source, in that order: a split's training or test rows. Immutable and thread-safe. */
 final class SubsetSource implements ImageSource {
