@@ -126,7 +126,7 @@ public final class StreamingFolderRun {
         .block("dense", Blocks.dense(tune(), "relu"), "pool")
         .block("output", Blocks.softmaxOutput(), "dense")
         .fit(Fit.epochs(1)).compile(Compile.adam().learnRate(0.01))
-        .finalize(Map.of("dense_units", 16));
+        .finalize(Map.of("dense_units", 8));
   }
 
   /** VmHWM of this process, from /proc. */
