@@ -111,7 +111,9 @@ public final class StreamingFolderRun {
     ImageSet images = ImageSources.toImageSet(source(folder, n, size));
     Featurizer f = Featurizer.fused(Backbone.resnet50(Weights.random(42)).inputSize(size, size),
         HeadInput.GLOBAL_AVERAGE_POOLING);
-    f.features(ImageSources.toImageSet(ImageSources.subset(ImageSources.of(images), new int[] {0, 1}))); // warm-up
+    // warm-up with one whole chunk, so the reused workspace is sized for the chunks that follow
+    int chunk = Featurizer.chunkFor(size, size);
+    f.features(ImageSources.toImageSet(ImageSources.subset(ImageSources.of(images), IntStream.range(0, chunk).toArray())));
     long t0 = System.nanoTime();
     f.features(images);
     double s = (System.nanoTime() - t0) / 1e9;

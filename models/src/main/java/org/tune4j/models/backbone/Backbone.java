@@ -109,6 +109,19 @@ public final class Backbone {
     }
   }
 
+  /**
+   * Checks that {@code pixels} holds {@code count} images of this backbone's input, 3 × height × width each.
+   *
+   * @throws IllegalArgumentException naming the count and the lengths
+   */
+  public void requireChunk(float[] pixels, int count) {
+    long needed = (long) count * 3 * height() * width();
+    if (count < 1 || pixels.length < needed) {
+      throw new IllegalArgumentException("a chunk of " + count + " images of 3×" + height() + "×" + width() + " needs "
+          + needed + " pixel values, got " + pixels.length);
+    }
+  }
+
   /** The DL4J configuration of this backbone (NCHW, Keras layer names). */
   public ComputationGraphConfiguration configuration() {
     long seed = weights instanceof Weights.Random r ? r.seed() : 0L;

@@ -84,11 +84,8 @@ public final class BackboneNetwork implements BackbonePlan {
 
   @Override
   public INDArray outputChunk(float[] pixels, int count) {
+    spec.requireChunk(pixels, count);
     int per = 3 * spec.height() * spec.width();
-    if (count < 1 || pixels.length < (long) count * per) {
-      throw new IllegalArgumentException("a chunk of " + count + " images needs " + (long) count * per
-          + " pixel values, got " + pixels.length);
-    }
     INDArray batch = Nd4j.create(Arrays.copyOf(pixels, count * per), new long[] {count, 3, spec.height(), spec.width()},
         'c');
     return graph.outputSingle(false, batch);

@@ -107,12 +107,8 @@ public final class FusedResNet implements BackbonePlan {
       throw new IllegalArgumentException("chunk = " + chunk + " must be at least 1");
     }
     int n = images.size();
-    long[] shape = new long[outputShape.length + 1];
-    shape[0] = n;
-    System.arraycopy(outputShape, 0, shape, 1, outputShape.length);
-    INDArray out = Nd4j.create(DataType.FLOAT, shape);
-    WorkspaceConfiguration conf = WorkspaceConfiguration.builder().initialSize(0)
-        .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
+    INDArray out = Nd4j.create(DataType.FLOAT, shapeOf(n));
+    WorkspaceConfiguration conf = workspace();
     float[] buffer = new float[chunk * images.pixelsPerImage()];
     for (int from = 0; from < n; from += chunk) {
       int count = Math.min(chunk, n - from);
@@ -124,19 +120,24 @@ public final class FusedResNet implements BackbonePlan {
 
   @Override
   public INDArray outputChunk(float[] pixels, int count) {
-    int per = 3 * spec.height() * spec.width();
-    if (count < 1 || pixels.length < (long) count * per) {
-      throw new IllegalArgumentException("a chunk of " + count + " images needs " + (long) count * per
-          + " pixel values, got " + pixels.length);
-    }
-    long[] shape = new long[outputShape.length + 1];
-    shape[0] = count;
-    System.arraycopy(outputShape, 0, shape, 1, outputShape.length);
-    INDArray out = Nd4j.create(DataType.FLOAT, shape);
-    WorkspaceConfiguration conf = WorkspaceConfiguration.builder().initialSize(0)
-        .policyAllocation(AllocationPolicy.STRICT).policyLearning(LearningPolicy.FIRST_LOOP).build();
-    forwardChunk(pixels, count, conf, out);
+    spec.requireChunk(pixels, count);
+    INDArray out = Nd4j.create(DataType.FLOAT, shapeOf(count));
+    forwardChunk(pixels, count, workspace(), out);
     return out;
+  }
+
+  /** The output shape of {@code n} images. */
+  private long[] shapeOf(int n) {
+    long[] shape = new long[outputShape.length + 1];
+    shape[0] = n;
+    System.arraycopy(outputShape, 0, shape, 1, outputShape.length);
+    return shape;
+  }
+
+  /** The workspace every chunk reuses: sized on the first chunk, then allocation-free. */
+  private static WorkspaceConfiguration workspace() {
+    return WorkspaceConfiguration.builder().initialSize(0).policyAllocation(AllocationPolicy.STRICT)
+        .policyLearning(LearningPolicy.FIRST_LOOP).build();
   }
 
   /** Runs {@code count} images of {@code buffer} through the plan inside the reused workspace, into {@code target}. */
