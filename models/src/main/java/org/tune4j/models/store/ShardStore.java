@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Opening reads and checks every shard once (header, key table, length and CRC32: one
  * sequential read, about 0.4 s per GB); a truncated, damaged or foreign shard is deleted with one
- * warning and its rows count as missing. Leftover temporary files of a killed writer are removed.
+ * warning and its rows count as missing. A killed writer's temporary files are removed once an hour
+ * old (younger ones may be another process's shard in the making).
  * Two processes may write to one store: each writes its own shard files, and a key stored twice is
  * read from either. Thread-safe.
  *
@@ -70,7 +71,7 @@ public final class ShardStore {
       for (Path f : files) {
         String name = f.getFileName().toString();
         if (name.endsWith(".tmp")) {
-          Files.deleteIfExists(f); // a killed writer's partial shard: never read
+          deleteIfStale(f);
         } else if (name.endsWith(ShardFile.SUFFIX)) {
           store.load(f);
         }
@@ -81,6 +82,23 @@ public final class ShardStore {
     }
     return store;
   }
+
+  /**
+   * Temporary files are never read. One older than {@link #STALE_TEMP} is a killed writer's and is deleted; a
+   * younger one may be another process's shard being written right now, and is left alone.
+   */
+  private static void deleteIfStale(Path tmp) throws IOException {
+    try {
+      if (Files.getLastModifiedTime(tmp).toInstant().isBefore(java.time.Instant.now().minus(STALE_TEMP))) {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // renamed into place or removed by its writer meanwhile
+    }
+  }
+
+  /** How old a temporary shard file must be to count as left behind by a killed writer. */
+  static final java.time.Duration STALE_TEMP = java.time.Duration.ofHours(1);
 
   private void load(Path file) {
     try {

@@ -77,13 +77,17 @@ class ShardStoreTest {
     for (int i = 0; i < 6; i++) {
       abandoned.append(key(i), row(i), 0);          // one whole shard, two rows in the buffer, never closed
     }
-    Files.writeString(store.folder().resolve("shard-x.tmp"), "half a shard");
+    Path stale = Files.writeString(store.folder().resolve("shard-x.tmp"), "half a shard of a killed writer");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(
+        ShardStore.STALE_TEMP).minusSeconds(60)));
+    Path young = Files.writeString(store.folder().resolve("shard-y.tmp"), "another process's shard in the making");
     ShardStore other = ShardStore.open(root, "other key");
     write(other, 0, 4);
     Files.copy(shards(other.folder()).get(0), store.folder().resolve("shard-foreign.t4js"));
     ShardStore reopened = ShardStore.open(root, "k");
     assertEquals(4, reopened.rowsStored(), "only the whole shard");
-    assertFalse(Files.exists(store.folder().resolve("shard-x.tmp")));
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(young), "a young temporary file may be another writer's");
     assertFalse(Files.exists(store.folder().resolve("shard-foreign.t4js")));
     assertEquals(List.of(key(4), key(5)), reopened.missing(List.of(key(0), key(4), key(5), key(4))));
   }
