@@ -2,8 +2,8 @@ package org.tune4j.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +23,7 @@ import org.tune4j.models.transfer.TransferModel;
 import org.tune4j.models.weights.KerasModelsCache;
 import org.tune4j.models.weights.PublishedWeights;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.tuning.input.Inputs;
 
 /**
  * {@code tune4j demo}: by default the vignette at tuning scale ({@link TuningDemo}); with
@@ -48,8 +49,8 @@ public final class DemoCommand {
     return vignette ? vignette(rest, out) : TuningDemo.run(rest, out, err, clock, terminal);
   }
 
-  private static int vignette(List<String> args, PrintStream out) {
-    DemoOptions options = DemoOptions.parse(args);
+  private static int vignette(List<String> args, PrintStream out) throws IOException {
+    DemoOptions options = Inputs.check(() -> DemoOptions.parse(args));
     long start = System.nanoTime();
     BackendInfo backend = NativeBackend.initialize();
     out.println("Native backend: " + backend.summary());

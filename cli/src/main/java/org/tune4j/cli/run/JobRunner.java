@@ -19,6 +19,7 @@ import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.Tune;
+import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.metrics.MetricEstimate;
 import org.tune4j.tuning.results.MetricSummary;
@@ -63,7 +64,7 @@ public final class JobRunner {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
-    TrainTest data = job.data().load();
+    TrainTest data = Inputs.check(() -> job.data().load());
     Path cacheFolder = run.dir().toAbsolutePath().getParent().resolve("feature-cache");
     ImageSplit split = ImageSplit.of(data).withFeatureCache(FeatureCache.at(cacheFolder));
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
@@ -110,7 +111,7 @@ public final class JobRunner {
   /** Reads the journal (cutting a torn last line) and logs the run's header; returns what it holds. */
   private static Journal.Contents readJournal(Job job, RunDirectory run, RunLog log, Console console)
       throws IOException {
-    Journal.Contents earlier = Journal.read(run.file(Journal.FILE), job.grid());
+    Journal.Contents earlier = Inputs.check(() -> Journal.read(run.file(Journal.FILE), job.grid()));
     log.line("tune4j " + version() + ", job \"" + job.name() + "\" in " + run.dir().toAbsolutePath());
     log.line(RunLog.environment());
     earlier.tornLine().ifPresent(torn -> {
