@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tune4j.cli.run.RunDirectoryException;
+import org.tune4j.cli.run.RunDirectoryInUseException;
 import org.tune4j.tuning.engine.AllModelsFailedException;
 import org.tune4j.tuning.input.BadInputException;
 import org.tune4j.tuning.results.Note;
@@ -43,6 +44,11 @@ public final class FailureReport {
       err.println(prefix + "every fit failed: " + e.getMessage());
       e.notes().stream().limit(5).forEach(n -> err.println("  " + n.configId() + " " + n.id() + ": " + n.message()));
       return Main.ALL_FAILED;
+    }
+    RunDirectoryInUseException inUse = cause(failure, RunDirectoryInUseException.class);
+    if (inUse != null) {
+      err.println(prefix + inUse.getMessage());
+      return Main.RUN_DIR_UNWRITABLE;
     }
     RunDirectoryException dir = cause(failure, RunDirectoryException.class);
     if (dir != null) {

@@ -30,7 +30,7 @@ import org.tune4j.tuning.results.TuneResults;
  * Runs a job in its run directory: reads the journal (skipping tasks already done), tunes with
  * every finished task appended to the journal, writes the results, picks the best candidate, fits
  * it on all training images and scores it on the test images, then writes {@code best.json} and the
- * report. Stateless; one run per directory at a time.
+ * report. Stateless; one run per directory at a time, enforced by {@link RunLock}.
  *
  * <pre>{@code
  * RunSummary s = JobRunner.run(job, RunDirectory.create(dir, job, text), console, Clock.systemUTC(), System::nanoTime);
@@ -55,10 +55,23 @@ public final class JobRunner {
    * @throws org.tune4j.tuning.engine.AllModelsFailedException when every fit failed
    * @throws IllegalArgumentException for a damaged journal
    * @throws RunDirectoryException when the run directory cannot be written
+   * @throws RunDirectoryInUseException when another run holds the directory ({@link RunLock})
    */
   public static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock)
       throws IOException {
-    RunLog log = RunLog.of(run.file(RunDirectory.LOG), clock);
+    try (RunLock lock = RunLock.acquire(run.dir(), clock)) {
+      RunLog log = RunLog.of(run.file(RunDirectory.LOG), clock);
+      lock.tookOver().ifPresent(old -> {
+        log.line("run.lock: took over the stale lock of " + old.describe() + " (that process ended without releasing"
+            + " it)");
+        console.message("Took over the stale lock of an earlier run that was killed (" + old.describe() + ")");
+      });
+      return runLocked(job, run, console, clock, nanoClock, log);
+    }
+  }
+
+  private static RunSummary runLocked(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
+      RunLog log) throws IOException {
     long t0 = nanoClock.getAsLong();
     Journal.Contents earlier = readJournal(job, run, log, console);
     BackendInfo backend = NativeBackend.initialize();
