@@ -66,14 +66,22 @@ public final class JobRunner {
             + " it)");
         console.message("Took over the stale lock of an earlier run that was killed (" + old.describe() + ")");
       });
-      return runLocked(job, run, console, clock, nanoClock, log);
+      return runLocked(job, run, console, clock, nanoClock, log, lock);
     }
   }
 
   private static RunSummary runLocked(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
-      RunLog log) throws IOException {
+      RunLog log, RunLock lock) throws IOException {
     long t0 = nanoClock.getAsLong();
     Journal.Contents earlier = readJournal(job, run, log, console);
+    try (StopHook stop = StopHook.install(run.dir(), lock, console, earlier.outcomes().size(),
+        job.grid().size() * job.folds())) {
+      return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop);
+    }
+  }
+
+  private static RunSummary runStoppable(Job job, RunDirectory run, Console console, Clock clock,
+      LongSupplier nanoClock, RunLog log, long t0, Journal.Contents earlier, StopHook stop) throws IOException {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
@@ -92,10 +100,13 @@ public final class JobRunner {
     long t1 = nanoClock.getAsLong();
     TuneResults results;
     try (Journal journal = Journal.open(run.file(Journal.FILE))) {
+      stop.journal(journal);
       Control control = Control.builder().threads(job.threads()).seed(job.seed()).metrics(job.metrics())
           .savePred(job.savePredictions()).nanoClock(nanoClock).progress(console::progress)
           .onTaskDone(journal::append).completed(earlier.outcomes()).build();
       results = Tune.tuneGrid(job.spec(), folds, job.grid(), control);
+    } finally {
+      stop.journal(null);
     }
     log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s", job.grid().size() * job.folds(),
         seconds(nanoClock, t1)));
