@@ -2,6 +2,7 @@ package org.tune4j.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.tune4j.models.transfer.TransferModel;
 import org.tune4j.models.weights.KerasModelsCache;
 import org.tune4j.models.weights.PublishedWeights;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.tuning.input.BadInputException;
 import org.tune4j.tuning.input.Inputs;
 
 /**
@@ -58,7 +60,7 @@ public final class DemoCommand {
     TrainTest sample = EmbeddedSample.fashionMnist();
     ImageSet train = prepare(sample.train().firstPerClass(options.trainPerClass()));
     ImageSet test = prepare(sample.test().firstPerClass(options.testPerClass()));
-    Weights weights = chooseWeights(options, out);
+    Weights weights = Inputs.check(() -> chooseWeights(options, out));
     out.println("Weights: " + weights.describe());
     out.printf(Locale.ROOT, "Data: %d training and %d test images of the embedded Fashion-MNIST sample,"
         + " padded to 32×32, grey replicated to RGB, scaled to [0, 1]%n", train.size(), test.size());
@@ -79,7 +81,12 @@ public final class DemoCommand {
 
   private static Weights chooseWeights(DemoOptions options, PrintStream out) {
     if (options.weights().isPresent()) {
-      return Weights.file(options.weights().get());
+      Path file = options.weights().get();
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException("weights file " + file + " does not exist; check the path, or leave out --weights"
+            + " for the ImageNet weights in ~/.keras/models (or random frozen weights without them)");
+      }
+      return Weights.file(file);
     }
     KerasModelsCache cache = KerasModelsCache.ofUserHome();
     Optional<Path> cached = cache.find(PublishedWeights.RESNET50_NOTOP);
