@@ -1,6 +1,8 @@
 package org.tune4j.cli.run;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -66,7 +68,30 @@ public final class JobRunner {
             + " it)");
         console.message("Took over the stale lock of an earlier run that was killed (" + old.describe() + ")");
       });
-      return runLocked(job, run, console, clock, nanoClock, log, lock);
+      try {
+        return runLocked(job, run, console, clock, nanoClock, log, lock);
+      } catch (RuntimeException | Error e) {
+        logFailure(log, e);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Logs what ended the run: the stack trace, for a report; only the message when memory ran out
+   * (printing the trace could run out again). A log that cannot be written is left as it is.
+   */
+  private static void logFailure(RunLog log, Throwable e) {
+    try {
+      if (e instanceof OutOfMemoryError) {
+        log.line("failed: " + e);
+        return;
+      }
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      log.line("failed: " + trace.toString().stripTrailing());
+    } catch (RuntimeException | Error again) {
+      // the failure itself is what is reported
     }
   }
 

@@ -161,6 +161,9 @@ class TuneCommandTest {
     Files.writeString(run.resolve("journal.jsonl"), "{not json\n" + String.join("\n", lines) + "\n");
     assertEquals(Main.BAD_INPUT, run("resume", run.toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 1 is damaged"), err.toString());
+    String log = Files.readString(run.resolve("run.log"));
+    assertTrue(log.contains(" failed: org.tune4j.tuning.input.BadInputException: journal ") && log.contains("\tat "),
+        "what ended the run is in run.log, with its stack trace: " + log);
   }
 
   @Test
