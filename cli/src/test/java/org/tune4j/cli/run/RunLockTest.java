@@ -61,6 +61,7 @@ class RunLockTest {
   void aLockTakenThroughAnotherChannelOfThisJvmIsTheSameRefusal() throws Exception {
     try (FileChannel ch = FileChannel.open(dir.resolve(RunLock.FILE), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE); FileLock held = ch.lock()) {
+      assertTrue(held.isValid(), "held through a plain channel");
       RunDirectoryInUseException e = assertThrows(RunDirectoryInUseException.class, () -> RunLock.acquire(dir, CLOCK));
       assertTrue(e.getMessage().contains("is in use by another tune4j run (pid " + ProcessHandle.current().pid()),
           e.getMessage());
