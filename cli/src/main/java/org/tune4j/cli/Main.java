@@ -1,6 +1,5 @@
 package org.tune4j.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;
@@ -10,27 +9,28 @@ import org.tune4j.cli.demo.DemoCommand;
 import org.tune4j.cli.job.InitCommand;
 import org.tune4j.cli.metrics.MetricsCommand;
 import org.tune4j.cli.report.ReportCommand;
-import org.tune4j.cli.run.RunDirectoryException;
 import org.tune4j.cli.run.TuneCommand;
-import org.tune4j.tuning.engine.AllModelsFailedException;
 
 /**
  * The {@code tune4j} command: dispatches to a sub-command and exits with its code.
  *
- * <p>Exit codes: 0 done; 1 an unexpected failure (a bug: please report it with the log); 2 bad
- * input (the message says which value and how to fix it); 3 every fit failed; 4 a run directory that
- * cannot be written; 5 {@code compare} refused runs whose resamples differ. Stateless.
+ * <p>Exit codes: 0 done; 1 an internal error (a bug: please report it with {@code run.log}; {@code
+ * TUNE4J_DEBUG=1} prints its stack trace); 2 bad input (the message says which value and how to fix
+ * it) or input that does not fit in the memory given (the message names the setting to change); 3
+ * every fit failed; 4 a run directory that cannot be written or is in use by another run; 5 {@code
+ * compare} refused runs whose resamples differ; 143 (130) stopped by SIGTERM (Ctrl-C), resumable.
+ * {@link FailureReport} maps failures to codes. Stateless.
  */
 public final class Main {
   /** Done. */
   public static final int OK = 0;
-  /** An unexpected failure. */
+  /** An internal error: a bug to report. */
   public static final int FAILED = 1;
-  /** Bad input: a wrong argument, file or value. */
+  /** Bad input: a wrong argument, file or value, or input that does not fit in the memory given. */
   public static final int BAD_INPUT = 2;
   /** Every fit failed: nothing to rank (the notes say why). */
   public static final int ALL_FAILED = 3;
-  /** The run directory cannot be created or written. */
+  /** The run directory cannot be created or written, or another run is using it. */
   public static final int RUN_DIR_UNWRITABLE = 4;
   /** {@code compare}: the two runs' resamples have different fingerprints. */
   public static final int RESAMPLES_DIFFER = 5;
@@ -56,6 +56,7 @@ public final class Main {
    * @param terminal whether {@code err} is a terminal (a progress bar) or not (progress lines)
    */
   public static int run(List<String> args, PrintStream out, PrintStream err, Clock clock, boolean terminal) {
+    boolean debug = "1".equals(System.getenv("TUNE4J_DEBUG"));
     if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
       out.print(usage());
       return OK;
@@ -82,36 +83,9 @@ public final class Main {
           err.println("tune4j: unknown command \"" + command + "\"; choose from: " + COMMANDS);
           return BAD_INPUT;
       }
-    } catch (AllModelsFailedException e) {
-      err.println("tune4j " + command + ": every fit failed: " + e.getMessage());
-      e.notes().stream().limit(5).forEach(n -> err.println("  " + n.configId() + " " + n.id() + ": " + n.message()));
-      return ALL_FAILED;
-    } catch (RunDirectoryException e) {
-      err.println("tune4j " + command + ": " + e.getMessage());
-      return RUN_DIR_UNWRITABLE;
-    } catch (IllegalArgumentException e) {
-      err.println("tune4j " + command + ": " + e.getMessage());
-      return BAD_INPUT;
-    } catch (IOException e) {
-      err.println("tune4j " + command + ": " + e);
-      return BAD_INPUT;
-    } catch (RuntimeException e) {
-      RunDirectoryException dir = runDirCause(e);
-      if (dir != null) {
-        err.println("tune4j " + command + ": " + dir.getMessage());
-        return RUN_DIR_UNWRITABLE;
-      }
-      throw e;
+    } catch (Exception | Error e) {
+      return FailureReport.exitCode(command, e, err, debug);
     }
-  }
-
-  private static RunDirectoryException runDirCause(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RunDirectoryException r) {
-        return r;
-      }
-    }
-    return null;
   }
 
   static String usage() {
@@ -136,8 +110,9 @@ public final class Main {
         "           (tune4j metrics PREDICTIONS.csv --truth COLUMN [--metrics a,b] [--format table|csv|json])",
         "  help     show this text",
         "",
-        "Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 every fit failed, 4 run directory not writable,",
-        "5 compare: the runs' resamples differ.",
+        "Exit codes: 0 done, 1 internal error (please report it; TUNE4J_DEBUG=1 prints the stack trace), 2 bad input",
+        "or out of memory, 3 every fit failed, 4 run directory not writable or in use, 5 compare: the runs' resamples",
+        "differ, 143 stopped by SIGTERM (130 Ctrl-C; tune4j resume DIR continues).",
         "");
   }
 }

@@ -23,8 +23,10 @@ class MainTest {
     assertEquals(Main.OK, run());
     String text = out.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("demo"), text);
-    assertTrue(text.contains("Exit codes: 0 done, 1 unexpected failure, 2 bad input, 3 every fit failed, 4 run directory"
-        + " not writable,"), text);
+    assertTrue(text.contains("Exit codes: 0 done, 1 internal error (please report it; TUNE4J_DEBUG=1 prints the stack"
+        + " trace), 2 bad input"), text);
+    assertTrue(text.contains("4 run directory not writable or in use"), text);
+    assertTrue(text.contains("143 stopped by SIGTERM (130 Ctrl-C; tune4j resume DIR continues)"), text);
     for (String command : List.of("demo", "tune", "resume", "report", "compare", "init", "metrics")) {
       assertTrue(text.contains("\n  " + command + " "), command);
     }

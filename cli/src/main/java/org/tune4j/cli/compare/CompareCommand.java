@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tune4j.cli.Main;
+import org.tune4j.tuning.input.BadInputException;
+import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.results.MetricSummary;
 import org.tune4j.tuning.results.TuneResults;
 
@@ -32,10 +34,10 @@ public final class CompareCommand {
   /** Runs the command; returns the exit code. */
   public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
     if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("-"))) {
-      throw new IllegalArgumentException("give two run directories; usage: " + USAGE);
+      throw new BadInputException("give two run directories; usage: " + USAGE);
     }
-    TuneResults a = results(Path.of(args.get(0)));
-    TuneResults b = results(Path.of(args.get(1)));
+    TuneResults a = Inputs.check(() -> results(Path.of(args.get(0))));
+    TuneResults b = Inputs.check(() -> results(Path.of(args.get(1))));
     if (!a.resamplesFingerprint().equals(b.resamplesFingerprint())) {
       err.println("tune4j compare: the runs were resampled differently (fingerprint " + a.resamplesFingerprint()
           + " in " + args.get(0) + ", " + b.resamplesFingerprint() + " in " + args.get(1) + "): other data, folds or"

@@ -2,8 +2,9 @@ package org.tune4j.cli.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Clock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.tune4j.models.transfer.TransferModel;
 import org.tune4j.models.weights.KerasModelsCache;
 import org.tune4j.models.weights.PublishedWeights;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.tuning.input.BadInputException;
+import org.tune4j.tuning.input.Inputs;
 
 /**
  * {@code tune4j demo}: by default the vignette at tuning scale ({@link TuningDemo}); with
@@ -48,8 +51,8 @@ public final class DemoCommand {
     return vignette ? vignette(rest, out) : TuningDemo.run(rest, out, err, clock, terminal);
   }
 
-  private static int vignette(List<String> args, PrintStream out) {
-    DemoOptions options = DemoOptions.parse(args);
+  private static int vignette(List<String> args, PrintStream out) throws IOException {
+    DemoOptions options = Inputs.check(() -> DemoOptions.parse(args));
     long start = System.nanoTime();
     BackendInfo backend = NativeBackend.initialize();
     out.println("Native backend: " + backend.summary());
@@ -57,7 +60,7 @@ public final class DemoCommand {
     TrainTest sample = EmbeddedSample.fashionMnist();
     ImageSet train = prepare(sample.train().firstPerClass(options.trainPerClass()));
     ImageSet test = prepare(sample.test().firstPerClass(options.testPerClass()));
-    Weights weights = chooseWeights(options, out);
+    Weights weights = Inputs.check(() -> chooseWeights(options, out));
     out.println("Weights: " + weights.describe());
     out.printf(Locale.ROOT, "Data: %d training and %d test images of the embedded Fashion-MNIST sample,"
         + " padded to 32×32, grey replicated to RGB, scaled to [0, 1]%n", train.size(), test.size());
@@ -78,7 +81,12 @@ public final class DemoCommand {
 
   private static Weights chooseWeights(DemoOptions options, PrintStream out) {
     if (options.weights().isPresent()) {
-      return Weights.file(options.weights().get());
+      Path file = options.weights().get();
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException("weights file " + file + " does not exist; check the path, or leave out --weights"
+            + " for the ImageNet weights in ~/.keras/models (or random frozen weights without them)");
+      }
+      return Weights.file(file);
     }
     KerasModelsCache cache = KerasModelsCache.ofUserHome();
     Optional<Path> cached = cache.find(PublishedWeights.RESNET50_NOTOP);

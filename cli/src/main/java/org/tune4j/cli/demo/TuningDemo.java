@@ -17,6 +17,7 @@ import org.tune4j.cli.run.Console;
 import org.tune4j.cli.run.JobRunner;
 import org.tune4j.cli.run.RunDirectory;
 import org.tune4j.cli.run.TuneCommand;
+import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.json.Json;
 
 /**
@@ -49,8 +50,33 @@ final class TuningDemo {
 
   private TuningDemo() {}
 
+  /** The demo's options: the job they make, where it runs, and how progress is shown. */
+  private record Options(Job job, RunDirectory run, boolean quiet, boolean json) {}
+
   static int run(List<String> args, PrintStream out, PrintStream err, Clock clock, boolean terminal)
       throws IOException {
+    Options o = Inputs.check(() -> parse(args, clock));
+    RunDirectory run = o.run();
+    Job job = o.job();
+    Path dir = run.dir();
+    boolean quiet = o.quiet();
+    boolean json = o.json();
+    Console console = Console.of(Console.modeFor(quiet, json, terminal), out, err);
+    long start = System.nanoTime();
+    JobRunner.RunSummary s = JobRunner.run(job, run, console, clock, System::nanoTime);
+    console.message("");
+    console.message(s.results().showBest("accuracy", 5).toString());
+    double accuracy = s.testMetrics().getOrDefault("accuracy", Double.NaN);
+    int testImages = job.data() instanceof org.tune4j.cli.job.DataSource.Embedded e ? e.testPerClass() * 10 : -1;
+    String line = String.format(Locale.ROOT, "Test accuracy: %.4f (best candidate %s %s, fitted on all training"
+        + " images, scored on %d test images)", accuracy, s.best().configId(), s.best().values(), testImages);
+    console.result(line, Map.of("config", s.best().configId(), "test_accuracy", accuracy, "run_dir", dir.toString()));
+    console.message("Report: " + run.file(RunDirectory.REPORT));
+    console.message(String.format(Locale.ROOT, "Time: %.1f s", (System.nanoTime() - start) / 1e9));
+    return Main.OK;
+  }
+
+  private static Options parse(List<String> args, Clock clock) {
     Map<String, Object> tree = Json.requireObject(JobText.parse(InitCommand.demo(), "demo.yaml"), Json.ROOT);
     Map<String, Object> data = Json.requireObject(tree, "data", Json.ROOT);
     String runDir = null;
@@ -79,18 +105,6 @@ final class TuningDemo {
     Job job = JobReader.fromTree(tree, Path.of("").toAbsolutePath());
     Path dir = Path.of(Optional.ofNullable(runDir).orElse(TuneCommand.defaultRunDir(job, clock).toString()));
     RunDirectory run = RunDirectory.create(dir, job, Json.write(job.tree()));
-    Console console = Console.of(Console.modeFor(quiet, json, terminal), out, err);
-    long start = System.nanoTime();
-    JobRunner.RunSummary s = JobRunner.run(job, run, console, clock, System::nanoTime);
-    console.message("");
-    console.message(s.results().showBest("accuracy", 5).toString());
-    double accuracy = s.testMetrics().getOrDefault("accuracy", Double.NaN);
-    int testImages = job.data() instanceof org.tune4j.cli.job.DataSource.Embedded e ? e.testPerClass() * 10 : -1;
-    String line = String.format(Locale.ROOT, "Test accuracy: %.4f (best candidate %s %s, fitted on all training"
-        + " images, scored on %d test images)", accuracy, s.best().configId(), s.best().values(), testImages);
-    console.result(line, Map.of("config", s.best().configId(), "test_accuracy", accuracy, "run_dir", dir.toString()));
-    console.message("Report: " + run.file(RunDirectory.REPORT));
-    console.message(String.format(Locale.ROOT, "Time: %.1f s", (System.nanoTime() - start) / 1e9));
-    return Main.OK;
+    return new Options(job, run, quiet, json);
   }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.tune4j.cli.Main;
+import org.tune4j.tuning.input.BadInputException;
 
 /**
  * {@code tune4j init}: prints a commented example job (redirect it to a file and edit it). Stateless.
@@ -21,7 +22,7 @@ public final class InitCommand {
   /** Runs the command; returns the exit code. */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
     if (!args.isEmpty()) {
-      throw new IllegalArgumentException("init takes no arguments; usage: tune4j init > job.yaml");
+      throw new BadInputException("init takes no arguments; usage: tune4j init > job.yaml");
     }
     out.print(example());
     return Main.OK;

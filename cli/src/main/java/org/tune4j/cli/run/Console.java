@@ -30,6 +30,7 @@ public final class Console {
   private final Mode mode;
   private final PrintStream out;
   private final PrintStream err;
+  private boolean stopped;
 
   private Console(Mode mode, PrintStream out, PrintStream err) {
     this.mode = mode;
@@ -54,6 +55,9 @@ public final class Console {
 
   /** A message for people (a JSON {@code message} event in JSON mode, nothing when quiet). */
   public synchronized void message(String text) {
+    if (stopped) {
+      return;
+    }
     switch (mode) {
       case JSON -> event("message", Map.of("text", text));
       case QUIET -> { }
@@ -63,6 +67,9 @@ public final class Console {
 
   /** The final line: always shown (a {@code done} event in JSON mode). */
   public synchronized void result(String text, Map<String, Object> fields) {
+    if (stopped) {
+      return;
+    }
     if (mode == Mode.JSON) {
       Map<String, Object> m = new LinkedHashMap<>(fields);
       m.put("text", text);
@@ -72,8 +79,27 @@ public final class Console {
     }
   }
 
+  /**
+   * The last line of a run being stopped, on stderr in every mode (after a progress bar, on a line
+   * of its own); every later message, progress and result is dropped, so nothing follows it.
+   */
+  public synchronized void stopped(String text) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (mode == Mode.BAR) {
+      err.println();
+    }
+    err.println(text);
+    err.flush();
+  }
+
   /** Shows progress after a finished task. */
   public synchronized void progress(Progress p) {
+    if (stopped) {
+      return;
+    }
     switch (mode) {
       case BAR -> {
         int filled = p.total() == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * p.completed() / p.total());

@@ -1,6 +1,8 @@
 package org.tune4j.cli.run;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.Tune;
+import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.metrics.MetricEstimate;
 import org.tune4j.tuning.results.MetricSummary;
@@ -29,7 +32,7 @@ import org.tune4j.tuning.results.TuneResults;
  * Runs a job in its run directory: reads the journal (skipping tasks already done), tunes with
  * every finished task appended to the journal, writes the results, picks the best candidate, fits
  * it on all training images and scores it on the test images, then writes {@code best.json} and the
- * report. Stateless; one run per directory at a time.
+ * report. Stateless; one run per directory at a time, enforced by {@link RunLock}.
  *
  * <pre>{@code
  * RunSummary s = JobRunner.run(job, RunDirectory.create(dir, job, text), console, Clock.systemUTC(), System::nanoTime);
@@ -54,23 +57,68 @@ public final class JobRunner {
    * @throws org.tune4j.tuning.engine.AllModelsFailedException when every fit failed
    * @throws IllegalArgumentException for a damaged journal
    * @throws RunDirectoryException when the run directory cannot be written
+   * @throws RunDirectoryInUseException when another run holds the directory ({@link RunLock})
    */
   public static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock)
       throws IOException {
-    RunLog log = RunLog.of(run.file(RunDirectory.LOG), clock);
+    try (RunLock lock = RunLock.acquire(run.dir(), clock)) {
+      RunLog log = RunLog.of(run.file(RunDirectory.LOG), clock);
+      lock.tookOver().ifPresent(old -> {
+        log.line("run.lock: took over the stale lock of " + old.describe() + " (that process ended without releasing"
+            + " it)");
+        console.message("Took over the stale lock of an earlier run that was killed (" + old.describe() + ")");
+      });
+      try {
+        return runLocked(job, run, console, clock, nanoClock, log, lock);
+      } catch (RuntimeException | Error e) {
+        logFailure(log, e);
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Logs what ended the run: the stack trace, for a report; only the message when memory ran out
+   * (printing the trace could run out again). A log that cannot be written is left as it is.
+   */
+  private static void logFailure(RunLog log, Throwable e) {
+    try {
+      if (e instanceof OutOfMemoryError) {
+        log.line("failed: " + e);
+        return;
+      }
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      log.line("failed: " + trace.toString().stripTrailing());
+    } catch (RuntimeException | Error again) {
+      // the failure itself is what is reported
+    }
+  }
+
+  private static RunSummary runLocked(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
+      RunLog log, RunLock lock) throws IOException {
     long t0 = nanoClock.getAsLong();
     Journal.Contents earlier = readJournal(job, run, log, console);
+    try (StopHook stop = StopHook.install(run.dir(), lock, console, earlier.outcomes().size(),
+        job.grid().size() * job.folds())) {
+      return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop);
+    }
+  }
+
+  private static RunSummary runStoppable(Job job, RunDirectory run, Console console, Clock clock,
+      LongSupplier nanoClock, RunLog log, long t0, Journal.Contents earlier, StopHook stop) throws IOException {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
-    DataSource.Sources data = job.data().load();
+    DataSource.Sources data = Inputs.check(() -> job.data().load());
     data.skipped().forEach(m -> log.line("skipped: " + m));
     if (!data.skipped().isEmpty()) {
       console.message("Skipped " + data.skipped().size() + " unreadable images (listed in run.log), the first: "
           + data.skipped().get(0));
     }
     Path cacheFolder = run.dir().toAbsolutePath().getParent().resolve("feature-cache");
-    ImageSplit split = ImageSplit.of(data.train(), data.test()).withFeatureCache(FeatureCache.at(cacheFolder));
+    ImageSplit split = Inputs.check(() -> ImageSplit.of(data.train(), data.test()))
+        .withFeatureCache(FeatureCache.at(cacheFolder));
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
     ImageResamples folds = split.vfoldCv(job.folds(), job.seed());
     String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",
@@ -83,10 +131,13 @@ public final class JobRunner {
     long t1 = nanoClock.getAsLong();
     TuneResults results;
     try (Journal journal = Journal.open(run.file(Journal.FILE))) {
+      stop.journal(journal);
       Control control = Control.builder().threads(job.threads()).seed(job.seed()).metrics(job.metrics())
           .savePred(job.savePredictions()).nanoClock(nanoClock).progress(console::progress)
           .onTaskDone(journal::append).completed(earlier.outcomes()).build();
       results = Tune.tuneGrid(job.spec(), folds, job.grid(), control);
+    } finally {
+      stop.journal(null);
     }
     split.featurizeLog().forEach(log::line);
     log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s (featurizing included)",
@@ -116,7 +167,7 @@ public final class JobRunner {
   /** Reads the journal (cutting a torn last line) and logs the run's header; returns what it holds. */
   private static Journal.Contents readJournal(Job job, RunDirectory run, RunLog log, Console console)
       throws IOException {
-    Journal.Contents earlier = Journal.read(run.file(Journal.FILE), job.grid());
+    Journal.Contents earlier = Inputs.check(() -> Journal.read(run.file(Journal.FILE), job.grid()));
     log.line("tune4j " + version() + ", job \"" + job.name() + "\" in " + run.dir().toAbsolutePath());
     log.line(RunLog.environment());
     earlier.tornLine().ifPresent(torn -> {

@@ -22,7 +22,8 @@ import org.tune4j.tuning.grid.Grid;
  * power loss, out of memory) loses at most the task being written. On resume, {@link #read} drops a
  * torn last line (no newline, or not valid JSON) and rejects damage anywhere else.
  *
- * <p>{@link #append} is thread-safe; reading is stateless.
+ * <p>{@link #append} and {@link #stop} are thread-safe and exclusive, so a shutdown hook that
+ * stops the journal never leaves a torn line; reading is stateless.
  *
  * <pre>{@code
  * try (Journal j = Journal.open(dir.resolve(Journal.FILE))) {
@@ -36,6 +37,8 @@ public final class Journal implements Closeable {
 
   private final Path file;
   private final FileChannel channel;
+  private int appended;
+  private boolean stopped;
 
   private Journal(Path file, FileChannel channel) {
     this.file = file;
@@ -57,20 +60,41 @@ public final class Journal implements Closeable {
   }
 
   /**
-   * Appends one outcome as one line and forces it to the disk.
+   * Appends one outcome as one line and forces it to the disk; after {@link #stop} it does nothing
+   * (the process is ending, and the task runs again on resume).
    *
    * @throws RunDirectoryException if the write fails (disk full, read-only)
    */
   public synchronized void append(TaskOutcome outcome) {
+    if (stopped) {
+      return;
+    }
     ByteBuffer bytes = ByteBuffer.wrap((OutcomeJson.toLine(outcome) + "\n").getBytes(StandardCharsets.UTF_8));
     try {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
       channel.force(false);
+      appended++;
     } catch (IOException e) {
       throw new RunDirectoryException(file, e);
     }
+  }
+
+  /**
+   * Stops appending (for a shutdown hook): waits for a line being written to be written whole, then
+   * makes every later {@link #append} do nothing.
+   *
+   * @return how many lines this journal appended
+   */
+  public synchronized int stop() {
+    stopped = true;
+    return appended;
+  }
+
+  /** How many lines this journal appended (not counting those of earlier runs). */
+  public synchronized int appended() {
+    return appended;
   }
 
   @Override

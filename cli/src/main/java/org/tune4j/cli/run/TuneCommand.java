@@ -15,6 +15,7 @@ import java.util.Map;
 import org.tune4j.cli.Main;
 import org.tune4j.cli.job.Job;
 import org.tune4j.cli.job.JobReader;
+import org.tune4j.tuning.input.Inputs;
 
 /**
  * {@code tune4j tune JOB.yaml [--run-dir DIR]} and {@code tune4j resume RUN_DIR}: check the job,
@@ -34,20 +35,20 @@ public final class TuneCommand {
   /** {@code tune}: returns the exit code. */
   public static int tune(List<String> args, PrintStream out, PrintStream err, Clock clock, boolean terminal)
       throws IOException {
-    RunOptions o = RunOptions.parse(args, true, TUNE_USAGE);
+    RunOptions o = Inputs.check(() -> RunOptions.parse(args, true, TUNE_USAGE));
     Path jobFile = Path.of(o.target());
-    Job job = withThreads(JobReader.read(jobFile), o);
+    Job job = Inputs.check(() -> withThreads(JobReader.read(jobFile), o));
     Path dir = Path.of(o.runDir().orElse(defaultRunDir(job, clock).toString()));
     String text = Files.readString(jobFile, StandardCharsets.UTF_8);
-    return run(job, RunDirectory.create(dir, job, text), o, out, err, clock, terminal);
+    return run(job, Inputs.check(() -> RunDirectory.create(dir, job, text)), o, out, err, clock, terminal);
   }
 
   /** {@code resume}: returns the exit code. */
   public static int resume(List<String> args, PrintStream out, PrintStream err, Clock clock, boolean terminal)
       throws IOException {
-    RunOptions o = RunOptions.parse(args, false, RESUME_USAGE);
+    RunOptions o = Inputs.check(() -> RunOptions.parse(args, false, RESUME_USAGE));
     RunDirectory run = new RunDirectory(Path.of(o.target()));
-    return run(withThreads(run.job(), o), run, o, out, err, clock, terminal);
+    return run(Inputs.check(() -> withThreads(run.job(), o)), run, o, out, err, clock, terminal);
   }
 
   /** Runs a checked job in its directory and prints the result line. */

@@ -120,6 +120,55 @@ class TuneCommandTest {
   }
 
   @Test
+  void eachKindOfBadInputIsExitCode2WithAMessageNamingTheValue() throws IOException {
+    assertEquals(Main.BAD_INPUT, run("tune", write("key.yaml", job("").replace("seed: 3", "sede: 3")).toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("sede"), "the unknown key is named: " + err);
+    assertFalse(err.toString(StandardCharsets.UTF_8).contains("internal error"), err.toString());
+
+    assertEquals(Main.BAD_INPUT, run("tune", write("value.yaml", job("").replace("folds: 2", "folds: 1")).toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("folds"), "the bad value is named: " + err);
+
+    String missing = job("").replace("{type: embedded, train_per_class: 5, test_per_class: 2}",
+        "{type: image_folder, train: no-such-train, test: no-such-test}");
+    assertEquals(Main.BAD_INPUT, run("tune", write("missing.yaml", missing).toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("image folder " + dir.resolve("no-such-train")
+        + " does not exist"), err.toString());
+
+    assertEquals(Main.BAD_INPUT, run("tune", write("ok.yaml", job("")).toString(), "--threads", "0"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--threads \"0\" is not a whole number from 1 to 1024"),
+        err.toString());
+    assertEquals(Main.BAD_INPUT, run("resume", dir.toString(), "--run-dir", "x"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--run-dir is not an option here"), err.toString());
+  }
+
+  @Test
+  void dataThatFailsToLoadAfterTheJobWasCheckedIsBadInput() throws IOException {
+    Path train = Files.createDirectories(dir.resolve("train"));
+    Path test = Files.createDirectories(dir.resolve("test"));
+    String folders = job("").replace("{type: embedded, train_per_class: 5, test_per_class: 2}",
+        "{type: image_folder, train: " + train + ", test: " + test + "}");
+    assertEquals(Main.BAD_INPUT, run("tune", write("empty.yaml", folders).toString(), "--run-dir",
+        dir.resolve("run").toString()));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("tune4j tune: ") && text.contains(train.toString()), text);
+    assertFalse(text.contains("internal error"), text);
+  }
+
+  @Test
+  void aDamagedJournalIsBadInput() throws IOException {
+    Path jobFile = write("job.yaml", job("  learn_rate: {min: -2, max: -1}"));
+    Path run = dir.resolve("run");
+    assertEquals(Main.OK, run("tune", jobFile.toString(), "--run-dir", run.toString()), err.toString());
+    List<String> lines = Files.readAllLines(run.resolve("journal.jsonl"));
+    Files.writeString(run.resolve("journal.jsonl"), "{not json\n" + String.join("\n", lines) + "\n");
+    assertEquals(Main.BAD_INPUT, run("resume", run.toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 1 is damaged"), err.toString());
+    String log = Files.readString(run.resolve("run.log"));
+    assertTrue(log.contains(" failed: org.tune4j.tuning.input.BadInputException: journal ") && log.contains("\tat "),
+        "what ended the run is in run.log, with its stack trace: " + log);
+  }
+
+  @Test
   void initPrintsAnExampleThatTuneAccepts() {
     assertEquals(Main.OK, run("init"));
     assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("# tune4j job"));

@@ -26,6 +26,7 @@ import org.tune4j.models.store.ShardStore;
 import org.tune4j.models.store.ShardWriter;
 import org.tune4j.models.transfer.Featurizer;
 import org.tune4j.tuning.engine.Progress;
+import org.tune4j.tuning.input.BadInputException;
 
 /**
  * Streams an image source through a frozen prefix: chunks of rows are decoded ahead on a small pool
@@ -123,7 +124,7 @@ final class StreamingFeaturizer {
         try {
           c = chunks.next();
         } catch (UnreadableRowException e) {
-          throw new IllegalArgumentException(e.getMessage() + "; replace or delete it, or skip unreadable images"
+          throw new BadInputException(e.getMessage() + "; replace or delete it, or skip unreadable images"
               + " (skip_unreadable: true in a job); the " + done + " images featurized before it are kept", e);
         }
         try (c) {

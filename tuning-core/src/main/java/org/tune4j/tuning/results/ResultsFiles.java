@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
  * Writes and reads a results directory: {@code metrics.csv}, {@code notes.csv},
  * {@code predictions.csv} (when there are predictions) and {@code results.json}. The CSV files
  * are for people and other tools (R's {@code read.csv}, pandas); {@code results.json} holds
- * everything and is what {@link #read} loads. Stateless.
+ * everything and is what {@link #read} loads. Each file is written to a temporary file and renamed
+ * over the old one, {@code results.json} last, so a process stopped mid-write never leaves a
+ * half-written file. Stateless.
  */
 final class ResultsFiles {
 
@@ -31,7 +34,17 @@ final class ResultsFiles {
     } else {
       writeCsv(predictions, results.collectPredictions());
     }
-    Files.writeString(dir.resolve(JSON), ResultsJson.toJson(results), StandardCharsets.UTF_8);
+    writeAtomically(dir.resolve(JSON), ResultsJson.toJson(results));
+  }
+
+  /**
+   * Writes {@code text} to a temporary file beside {@code file}, then renames it over {@code file}, so
+   * a process stopped mid-write leaves the old file or the new one, never half of one.
+   */
+  private static void writeAtomically(Path file, String text) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   static TuneResults read(Path dir) throws IOException {
@@ -52,6 +65,6 @@ final class ResultsFiles {
     for (List<Object> row : table.rows()) {
       sb.append(Csv.line(row));
     }
-    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+    writeAtomically(file, sb.toString());
   }
 }
