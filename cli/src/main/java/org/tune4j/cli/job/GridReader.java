@@ -20,6 +20,9 @@ final class GridReader {
   /** The grid types a job may name. */
   static final List<String> TYPES = List.of("regular", "random", "space_filling", "explicit");
 
+  /** The most candidates a grid may hold. */
+  static final int MAX_CANDIDATES = 100_000;
+
   private GridReader() {}
 
   static Grid read(Map<String, Object> tree, String path, ParameterSet params, long seed) {
@@ -77,10 +80,32 @@ final class GridReader {
         String id = params.ids().get(i);
         counts[i] = positive(Json.requireLong(per, id, levelsPath), Json.child(levelsPath, id));
       }
-      return Grids.regular(params, counts);
+      return Grids.regular(params, fits(counts, levelsPath));
     }
-    return Grids.regular(params, positive(Json.optionalLong(tree, "levels", path).orElse(3L),
-        Json.child(path, "levels")));
+    int n = positive(Json.optionalLong(tree, "levels", path).orElse(3L), Json.child(path, "levels"));
+    int[] counts = new int[params.size()];
+    java.util.Arrays.fill(counts, n);
+    fits(counts, Json.child(path, "levels"));
+    return Grids.regular(params, n);
+  }
+
+  /**
+   * Checks that a regular grid of {@code counts} levels per parameter has at most {@value #MAX_CANDIDATES}
+   * candidates before duplicates are removed: a larger one could not be held in memory, let alone tuned.
+   */
+  private static int[] fits(int[] counts, String path) {
+    long product = 1;
+    List<String> factors = new ArrayList<>();
+    for (int c : counts) {
+      product = Math.min(product * c, Long.MAX_VALUE / 100_001);
+      factors.add(String.valueOf(c));
+    }
+    if (product > MAX_CANDIDATES) {
+      throw new IllegalArgumentException(path + " makes " + String.join(" × ", factors) + (product
+          >= Long.MAX_VALUE / 100_001 ? " (too many)" : " = " + product) + " candidates; give fewer levels, at most "
+          + MAX_CANDIDATES + " candidates in all (or a random or space_filling grid of a given size)");
+    }
+    return counts;
   }
 
   private static int size(Map<String, Object> tree, String path) {
@@ -88,8 +113,8 @@ final class GridReader {
   }
 
   private static int positive(long n, String path) {
-    if (n < 1 || n > 100_000) {
-      throw new IllegalArgumentException(path + " is " + n + "; give a whole number from 1 to 100000");
+    if (n < 1 || n > MAX_CANDIDATES) {
+      throw new IllegalArgumentException(path + " is " + n + "; give a whole number from 1 to " + MAX_CANDIDATES);
     }
     return (int) n;
   }

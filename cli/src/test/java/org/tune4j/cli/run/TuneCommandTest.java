@@ -154,6 +154,28 @@ class TuneCommandTest {
     assertFalse(text.contains("internal error"), text);
   }
 
+  /** A weights file that exists but is not HDF5 is found out inside the run, and is still the user's input. */
+  @Test
+  void aDamagedWeightsFileIsBadInputNamingIt() throws IOException {
+    Path weights = Files.writeString(dir.resolve("broken.h5"), "not an HDF5 file");
+    Path file = write("weights.yaml", job("").replace("backbone: {weights: random}", "backbone: {weights: " + weights
+        + "}"));
+    assertEquals(Main.BAD_INPUT, run("tune", file.toString(), "--run-dir", dir.resolve("w").toString()));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("weights file " + weights) && !text.contains("internal error"), text);
+  }
+
+  /** 1000 levels of two parameters would be a million candidates: refused before the grid is built. */
+  @Test
+  void aGridTooLargeToHoldIsBadInputBeforeItIsBuilt() throws IOException {
+    Path file = write("grid.yaml", job("").replace("levels: {dense_units: 2, learn_rate: 1}",
+        "levels: {dense_units: 1000, learn_rate: 1000}"));
+    assertEquals(Main.BAD_INPUT, run("tune", file.toString()));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("$.grid.levels makes 1000 × 1000 = 1000000 candidates; give fewer levels, at most 100000"),
+        text);
+  }
+
   @Test
   void aDamagedJournalIsBadInput() throws IOException {
     Path jobFile = write("job.yaml", job("  learn_rate: {min: -2, max: -1}"));

@@ -1,5 +1,6 @@
 package org.tune4j.models.weights;
 
+import org.tune4j.tuning.input.BadInputException;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -42,13 +43,13 @@ final class KerasH5File implements AutoCloseable {
    */
   static KerasH5File open(Path path) {
     if (!Files.isRegularFile(path)) {
-      throw new IllegalArgumentException("weights file " + path + " does not exist; check the path");
+      throw new BadInputException("weights file " + path + " does not exist; check the path");
     }
     HdfFile hdf;
     try {
       hdf = new HdfFile(path);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("weights file " + path + " is not a readable HDF5 file ("
+      throw new BadInputException("weights file " + path + " is not a readable HDF5 file ("
           + e.getMessage() + "); it is corrupt or truncated: replace it with a good copy", e);
     }
     try {
@@ -59,7 +60,7 @@ final class KerasH5File implements AutoCloseable {
       }
       Attribute names = root.getAttribute("layer_names");
       if (names == null) {
-        throw new IllegalArgumentException("weights file " + path + " has no 'layer_names' attribute: it is"
+        throw new BadInputException("weights file " + path + " has no 'layer_names' attribute: it is"
             + " HDF5 but not a Keras weights file (save one with model.save_weights(\"x.h5\"))");
       }
       return new KerasH5File(path, hdf, root, List.copyOf(strings(names.getData())));
@@ -90,7 +91,7 @@ final class KerasH5File implements AutoCloseable {
     try {
       Node node = root.getChild(layer);
       if (!(node instanceof Group group)) {
-        throw new IllegalArgumentException("weights file " + path + " lists layer '" + layer
+        throw new BadInputException("weights file " + path + " lists layer '" + layer
             + "' but has no group for it; the file is corrupt");
       }
       Attribute names = group.getAttribute("weight_names");
@@ -101,7 +102,7 @@ final class KerasH5File implements AutoCloseable {
       for (String weightName : strings(names.getData())) {
         Node w = group.getByPath(weightName);
         if (!(w instanceof Dataset ds)) {
-          throw new IllegalArgumentException("weights file " + path + ": layer '" + layer + "' names weight '"
+          throw new BadInputException("weights file " + path + ": layer '" + layer + "' names weight '"
               + weightName + "' but has no dataset for it; the file is corrupt");
         }
         out.put(shortName(weightName), new H5Array(ds.getDimensions(), floats(ds.getDataFlat())));
@@ -146,7 +147,7 @@ final class KerasH5File implements AutoCloseable {
         out.add(o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(o));
       }
     } else {
-      throw new IllegalArgumentException("expected a list of names, found " + data);
+      throw new BadInputException("expected a list of names, found " + data);
     }
     return out;
   }
@@ -162,7 +163,7 @@ final class KerasH5File implements AutoCloseable {
       }
       return f;
     }
-    throw new IllegalArgumentException("expected float weights, found " + (flat == null ? "null" : flat.getClass()));
+    throw new BadInputException("expected float weights, found " + (flat == null ? "null" : flat.getClass()));
   }
 
   /** A weight as stored: its HDF5 shape and values in row-major order. Not copied: internal use. */

@@ -1,5 +1,6 @@
 package org.tune4j.models.weights;
 
+import org.tune4j.tuning.input.BadInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public final class KerasWeightsLoader {
           continue;
         }
         if (!inFile.contains(name)) {
-          throw new IllegalArgumentException("weights file " + file + " has no layer '" + name
+          throw new BadInputException("weights file " + file + " has no layer '" + name
               + "', which the network needs; the file holds " + h5.layerNames().size()
               + " layers: use the weights file made for this architecture");
         }
@@ -56,7 +57,7 @@ public final class KerasWeightsLoader {
         } else if (layer instanceof BatchNormalization) {
           setBatchNorm(layer, name, weights, file);
         } else {
-          throw new IllegalArgumentException("layer '" + name + "' of type " + layer.getClass().getSimpleName()
+          throw new BadInputException("layer '" + name + "' of type " + layer.getClass().getSimpleName()
               + " cannot take Keras weights yet; only convolution and BatchNormalization layers can");
         }
         loaded.add(name);
@@ -78,7 +79,7 @@ public final class KerasWeightsLoader {
     if (layer.paramTable().containsKey("b")) {
       setVector(layer, "b", require(w, "bias", name, file), name, "bias", file);
     } else if (w.containsKey("bias")) {
-      throw new IllegalArgumentException("weights file " + file + ": layer '" + name
+      throw new BadInputException("weights file " + file + ": layer '" + name
           + "' has a bias but the network's convolution has none; build the layer with a bias");
     }
   }
@@ -100,7 +101,7 @@ public final class KerasWeightsLoader {
   private static KerasH5File.H5Array require(Map<String, KerasH5File.H5Array> w, String key, String name, Path file) {
     KerasH5File.H5Array a = w.get(key);
     if (a == null) {
-      throw new IllegalArgumentException("weights file " + file + ": layer '" + name + "' has no weight '" + key
+      throw new BadInputException("weights file " + file + ": layer '" + name + "' has no weight '" + key
           + "' (it has " + w.keySet() + "); the file does not match this architecture");
     }
     return a;
@@ -109,7 +110,7 @@ public final class KerasWeightsLoader {
   private static void checkShape(KerasH5File.H5Array a, long[] expected, String name, String weight, Path file) {
     long[] actual = Arrays.stream(a.shape()).asLongStream().toArray();
     if (!Arrays.equals(actual, expected)) {
-      throw new IllegalArgumentException("weights file " + file + ": layer '" + name + "' weight '" + weight
+      throw new BadInputException("weights file " + file + ": layer '" + name + "' weight '" + weight
           + "' has shape " + Arrays.toString(actual) + " but the network needs " + Arrays.toString(expected)
           + " (Keras layout); the file was made for another architecture or input");
     }

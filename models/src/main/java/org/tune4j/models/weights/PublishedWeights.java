@@ -1,5 +1,6 @@
 package org.tune4j.models.weights;
 
+import org.tune4j.tuning.input.BadInputException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.tune4j.models.data.PublishedFile;
@@ -71,7 +72,7 @@ public enum PublishedWeights {
     String actual = md5Of(path);
     PublishedWeights w = claimed.get();
     if (!actual.equals(w.md5)) {
-      throw new IllegalArgumentException(path + " has md5 " + actual + " but the published " + w.fileName
+      throw new BadInputException(path + " has md5 " + actual + " but the published " + w.fileName
           + " has md5 " + w.md5 + ": the file is corrupt or incomplete; delete it and download it again from "
           + w.url);
     }
