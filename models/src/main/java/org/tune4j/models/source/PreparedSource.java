@@ -18,7 +18,7 @@ import org.tune4j.models.data.Preprocessing;
  * ImageSource ready = PreparedSource.of(ImageSources.folder(root, options)).padTo(32, 32).toRgb().scale01();
  * }</pre>
  */
-public final class PreparedSource implements ImageSource {
+public final class PreparedSource extends ForwardingSource {
   private record Step(String name, UnaryOperator<ImageSet> op) {}
 
   private final ImageSource base;
@@ -28,6 +28,7 @@ public final class PreparedSource implements ImageSource {
   private final int channels;
 
   private PreparedSource(ImageSource base, List<Step> steps) {
+    super(base);
     this.base = base;
     this.steps = List.copyOf(steps);
     ImageSet probe = apply(ImageSet.of(base.height(), base.width(), base.channels(),
@@ -77,11 +78,6 @@ public final class PreparedSource implements ImageSource {
   }
 
   @Override
-  public int size() {
-    return base.size();
-  }
-
-  @Override
   public int height() {
     return height;
   }
@@ -97,35 +93,10 @@ public final class PreparedSource implements ImageSource {
   }
 
   @Override
-  public List<String> levels() {
-    return base.levels();
-  }
-
-  @Override
-  public int[] labels() {
-    return base.labels();
-  }
-
-  @Override
-  public String item(int row) {
-    return base.item(row);
-  }
-
-  @Override
-  public String contentKey(int row) {
-    return base.contentKey(row);
-  }
-
-  @Override
   public String preparation() {
     StringBuilder b = new StringBuilder(base.preparation());
     steps.forEach(s -> b.append('|').append(s.name()));
     return b.toString();
-  }
-
-  @Override
-  public String describe() {
-    return base.describe();
   }
 
   @Override

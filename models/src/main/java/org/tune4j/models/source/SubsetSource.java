@@ -1,15 +1,13 @@
 package org.tune4j.models.source;
 
-import java.util.List;
 import java.util.Locale;
 
 /** Rows {@code rows} of another source, in that order: a split's training or test rows. Immutable and thread-safe. */
-final class SubsetSource implements ImageSource {
-  private final ImageSource base;
+final class SubsetSource extends ForwardingSource {
   private final int[] rows;
 
   private SubsetSource(ImageSource base, int[] rows) {
-    this.base = base;
+    super(base);
     this.rows = rows.clone();
   }
 
@@ -23,28 +21,8 @@ final class SubsetSource implements ImageSource {
   }
 
   @Override
-  public int height() {
-    return base.height();
-  }
-
-  @Override
-  public int width() {
-    return base.width();
-  }
-
-  @Override
-  public int channels() {
-    return base.channels();
-  }
-
-  @Override
-  public List<String> levels() {
-    return base.levels();
-  }
-
-  @Override
   public int[] labels() {
-    int[] all = base.labels();
+    int[] all = delegate().labels();
     int[] out = new int[rows.length];
     for (int i = 0; i < rows.length; i++) {
       out[i] = all[rows[i]];
@@ -54,22 +32,17 @@ final class SubsetSource implements ImageSource {
 
   @Override
   public String item(int row) {
-    return base.item(rows[row]);
+    return delegate().item(rows[row]);
   }
 
   @Override
   public String contentKey(int row) {
-    return base.contentKey(rows[row]);
-  }
-
-  @Override
-  public String preparation() {
-    return base.preparation();
+    return delegate().contentKey(rows[row]);
   }
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "%,d rows of %s", rows.length, base.describe());
+    return String.format(Locale.ROOT, "%,d rows of %s", rows.length, delegate().describe());
   }
 
   @Override
@@ -78,6 +51,6 @@ final class SubsetSource implements ImageSource {
     for (int i = 0; i < mapped.length; i++) {
       mapped[i] = rows[subsetRows[i]];
     }
-    base.read(mapped, target);
+    delegate().read(mapped, target);
   }
 }

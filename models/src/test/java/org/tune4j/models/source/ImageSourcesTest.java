@@ -154,22 +154,18 @@ class ImageSourcesTest {
     }
     assertEquals(IntStream.of(rows).boxed().toList(), seen);
 
-    ImageSource failing = new ImageSource() {
-      @Override public int size() { return source.size(); }
-      @Override public int height() { return source.height(); }
-      @Override public int width() { return source.width(); }
-      @Override public int channels() { return source.channels(); }
-      @Override public List<String> levels() { return source.levels(); }
-      @Override public int[] labels() { return source.labels(); }
-      @Override public String item(int row) { return "row " + row; }
-      @Override public String contentKey(int row) { return source.contentKey(row); }
-      @Override public String preparation() { return "test"; }
-      @Override public String describe() { return "test"; }
-      @Override public void read(int[] r, float[] target) {
+    ImageSource failing = new ForwardingSource(source) {
+      @Override
+      public String item(int row) {
+        return "row " + row;
+      }
+
+      @Override
+      public void read(int[] r, float[] target) {
         if (IntStream.of(r).anyMatch(x -> x == 30)) {
           throw new UnreadableRowException(30, "row 30", "damaged", null);
         }
-        source.read(r, target);
+        super.read(r, target);
       }
     };
     int delivered = 0;
