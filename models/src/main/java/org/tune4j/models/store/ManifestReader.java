@@ -46,8 +46,9 @@ final class ManifestReader {
     for (int s = 0; s < shardCount; s++) {
       List<String> f = record(Manifest.SHARD_HEAD.size(), "shard " + (s + 1) + " of the " + shardCount + " announced");
       long crc = crc(f.get(1));
-      Manifest.Shard shard = checked(() -> new Manifest.Shard(f.get(0), crc, number(f.get(2), "rows", 1,
-          Integer.MAX_VALUE), Long.parseLong(f.get(3))));
+      int shardRows = number(f.get(2), "rows", 1, Integer.MAX_VALUE);
+      long dataOffset = offset(f.get(3));
+      Manifest.Shard shard = checked(() -> new Manifest.Shard(f.get(0), crc, shardRows, dataOffset));
       if (shards.put(shard.file(), shard) != null) {
         throw error("shard " + shard.file() + " is listed twice");
       }
@@ -105,6 +106,18 @@ final class ManifestReader {
       // reported below
     }
     throw error(field + " \"" + text + "\" is not a whole number from " + min + " to " + max);
+  }
+
+  private long offset(String text) {
+    try {
+      long v = Long.parseLong(text);
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw error("data_offset \"" + text + "\" is not a whole number of bytes from 0");
   }
 
   private long crc(String text) {
