@@ -378,8 +378,4 @@ public final class ShardStore {
     }
     return rows;
   }
-
-  static String sha256(String text) {
-    return ContentKeys.sha256(text);
-  }
 }
