@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * (what {@code ImageSources.cifar10} does) rather than whole ({@link Cifar}).
  *
  * <p>From a folder the files are used where they are (the folder, or its {@code cifar-10-batches-bin}
- * / {@code cifar-100-binary} sub-folder). An archive is extracted once, member by member as it
+ * / {@code cifar-100-binary} sub-folder). An archive's {@code .bin} and {@code .txt} members (both
+ * splits, both CIFAR-100 label kinds) are extracted once, flat, member by member as it
  * streams (never held whole in memory), into a temporary folder that is then renamed to the
  * extraction folder: a folder that exists is complete. The extraction folder remembers the
  * archive's name, size and modification time; when the archive is replaced, the old folder is
@@ -174,11 +175,10 @@ public record CifarFiles(String title, List<Path> files, int labelBytes, int lab
       throw new UncheckedIOException("cannot create a folder in " + parent + ": " + e.getMessage(), e);
     }
     try {
-      List<String> wanted = layout.members();
-      TarArchive.forEach(archive, (name, size, content) -> {
+      TarArchive.forEach(archive, (name, size, content) -> {   // every data and names file: both label kinds
         String base = name.substring(name.lastIndexOf('/') + 1);
         Path out = tmp.resolve(base);
-        if (wanted.contains(base) && !Files.exists(out)) {
+        if ((base.endsWith(".bin") || base.endsWith(".txt")) && !base.startsWith(".") && !Files.exists(out)) {
           Files.copy(content, out);
         }
       });

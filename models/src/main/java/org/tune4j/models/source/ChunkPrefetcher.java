@@ -3,9 +3,11 @@ package org.tune4j.models.source;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,8 +19,8 @@ import org.tune4j.models.data.ImageSet;
 /**
  * Reads the chunks of a list of rows from an image source ahead of their use, on a small pool of
  * decoder threads, so decoding overlaps whatever consumes the chunks (the backbone): chunks
- * {@code k + 1 … k + depth} decode while chunk {@code k} is used, up to {@code threads} of them at
- * once (so choose {@code depth ≥ threads}).
+ * {@code k + 1 … k + depth} decode while chunk {@code k} is used, up to {@code threads} chunks at
+ * once (so choose {@code depth ≥ threads}; each chunk is read by one thread).
  *
  * <p>Chunks come in order. A chunk that fails to read throws its {@link UnreadableRowException}
  * (or whatever the source threw) from {@link #next()} when it is reached, after every chunk before
@@ -89,6 +91,7 @@ public final class ChunkPrefetcher implements AutoCloseable {
   private final int depth;
   private final int bufferCount;
   private final ExecutorService pool;
+  private final List<Thread> workers = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
   private final Deque<float[]> free = new ArrayDeque<>();        // guarded by lock
   private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>(); // guarded by lock
@@ -111,6 +114,7 @@ public final class ChunkPrefetcher implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tune4j-decode-" + id + "-" + n.incrementAndGet());
       t.setDaemon(true);
+      workers.add(t);
       return t;
     });
     synchronized (lock) {
@@ -198,6 +202,7 @@ public final class ChunkPrefetcher implements AutoCloseable {
         throw new IllegalStateException("all " + bufferCount + " chunk buffers are held by chunks that were not"
             + " closed; close each chunk when done with it (try-with-resources), or start with a larger depth");
       }
+      pump();                                   // keep depth chunks decoding behind the one handed out
     }
     delivered++;
     try {
@@ -219,8 +224,8 @@ public final class ChunkPrefetcher implements AutoCloseable {
   }
 
   /**
-   * Cancels what is still being read and ends the decoder threads, waiting up to 10 seconds for a
-   * decode in progress to finish. Idempotent.
+   * Cancels what is still being read and ends the decoder threads, waiting (up to 10 seconds in all)
+   * for each to end: a decode in progress finishes its image first. Idempotent.
    */
   @Override
   public void close() {
@@ -233,8 +238,11 @@ public final class ChunkPrefetcher implements AutoCloseable {
       inFlight.clear();
     }
     pool.shutdownNow();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
     try {
-      pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      for (Thread t : workers) {
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

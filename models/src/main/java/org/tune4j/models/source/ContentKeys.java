@@ -6,13 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Computes the content keys of every row of a source on a bounded pool of threads: hashing 50,000
  * image files is disk- and SHA-bound work that should use the cores, no more. Sources remember each
  * key, so asking again is cheap. The pool's threads are daemons named {@code tune4j-hash-…}, made
- * for one call and ended before it returns. Stateless and thread-safe.
+ * for one call and ended before it returns (a failure cancels the rest). Stateless and thread-safe.
  *
  * <pre>{@code
  * List<String> keys = ContentKeys.all(ImageSources.folder(root, options), 2);
@@ -71,6 +72,15 @@ public final class ContentKeys {
       throw new IllegalStateException("hashing " + source.describe() + " failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+      awaitEnd(pool);
+    }
+  }
+
+  private static void awaitEnd(ExecutorService pool) {
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
