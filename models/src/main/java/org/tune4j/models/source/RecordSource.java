@@ -34,6 +34,10 @@ final class RecordSource implements ImageSource {
     this.records = Objects.requireNonNull(records, "records");
     this.shape = Objects.requireNonNull(shape, "shape");
     this.levels = List.copyOf(levels);
+    if (this.levels.isEmpty() || this.levels.stream().distinct().count() != this.levels.size()) {
+      throw new IllegalArgumentException("levels " + this.levels + " must be non-empty and distinct; give one name per"
+          + " class");
+    }
     this.labels = labels.clone();
     if (labels.length != records.count()) {
       throw new IllegalArgumentException(labels.length + " labels for " + records.count() + " records; give one label"

@@ -249,6 +249,8 @@ class RecordSourcesTest {
     e = assertThrows(IllegalArgumentException.class, () -> ImageSources.idx(plain, few, levels));
     assertEquals(plain + " has 5 images but " + few + " has 3 labels; pass the label file that belongs to these"
         + " images", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ImageSources.idx(plain, labels, List.of("a", "a", "c")));
+    assertEquals("levels [a, a, c] must be non-empty and distinct; give one name per class", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ImageSources.idx(labels, labels, levels));
     assertTrue(e.getMessage().contains("is not an IDX image file"), e.getMessage());
   }
