@@ -21,7 +21,8 @@ import java.util.Map;
  * (100) or coarse (20) labels. Class names come from the archive's text files. Full CIFAR-10 as
  * floats takes about 740 MB of heap. These readers never download and never check the archive's
  * md5 (so they read any archive of this format); {@link Datasets} finds, downloads and verifies the
- * published archive. Stateless and thread-safe.
+ * published archive. {@link CifarFiles} finds the files of one split on disk instead, for
+ * {@code ImageSources.cifar10}, which reads records on demand. Stateless and thread-safe.
  *
  * <pre>{@code
  * TrainTest cifar = Cifar.read10(Path.of("cifar-10-binary.tar.gz"));      // or the extracted folder
@@ -87,7 +88,7 @@ public final class Cifar {
     } else {
       readArchive(source, layout, bytes, where);
     }
-    List<String> levels = levels(source, layout, bytes, where);
+    List<String> levels = levels(bytes.get(layout.namesMember()), where.get(layout.namesMember()), source, layout);
     List<String> train = layout.trainMembers();
     ImageSet trainSet = decode(train.stream().map(bytes::get).toList(), train.stream().map(where::get).toList(),
         layout, levels);
@@ -146,9 +147,8 @@ public final class Cifar {
     }
   }
 
-  private static List<String> levels(Path source, CifarLayout layout, Map<String, byte[]> bytes,
-      Map<String, String> where) {
-    byte[] names = bytes.get(layout.namesMember());
+  /** The class names from the names file's bytes (read from {@code where}), or the defaults when it is absent. */
+  static List<String> levels(byte[] names, String where, Path source, CifarLayout layout) {
     if (names == null) {
       if (layout.defaultLevels().isEmpty()) {
         throw new IllegalArgumentException(source + " has no " + layout.namesMember() + " with the class names;"
@@ -163,7 +163,7 @@ public final class Cifar {
       }
     }
     if (levels.size() != layout.levelCount()) {
-      throw new IllegalArgumentException(where.get(layout.namesMember()) + " names " + levels.size()
+      throw new IllegalArgumentException(where + " names " + levels.size()
           + " classes but " + layout.title() + " has " + layout.levelCount() + "; the file is corrupt or from"
           + " another data set");
     }
@@ -182,7 +182,7 @@ public final class Cifar {
       }
       total += length / record;
     }
-    float[] pixels = new float[Math.toIntExact(total * CifarLayout.PIXELS)];
+    float[] pixels = new float[ImageSet.arrayLength(total, CifarLayout.PIXELS)];
     int[] labels = new int[(int) total];
     int row = 0;
     for (int m = 0; m < members.size(); m++) {

@@ -28,12 +28,31 @@ public final class FashionMnist {
    * @throws IllegalArgumentException naming the split or the missing file
    */
   public static ImageSet read(Path folder, String split) {
+    SplitFiles f = files(folder, split);
+    return IdxFormat.read(f.images(), f.labels(), LEVELS);
+  }
+
+  /**
+   * The IDX image and label files of one split in a folder (gzipped ones preferred), for reading on
+   * demand.
+   *
+   * @param split {@code "train"} or {@code "t10k"}
+   * @throws IllegalArgumentException naming the split or the missing file
+   */
+  public static SplitFiles files(Path folder, String split) {
     if (!split.equals("train") && !split.equals("t10k")) {
       throw new IllegalArgumentException("split \"" + split + "\" is not a Fashion-MNIST split; choose from: train, t10k");
     }
-    return IdxFormat.read(existing(folder, split + "-images-idx3-ubyte"),
-        existing(folder, split + "-labels-idx1-ubyte"), LEVELS);
+    return new SplitFiles(existing(folder, split + "-images-idx3-ubyte"), existing(folder, split + "-labels-idx1-ubyte"));
   }
+
+  /**
+   * One split's files.
+   *
+   * @param images the IDX image file
+   * @param labels the IDX label file
+   */
+  public record SplitFiles(Path images, Path labels) {}
 
   private static Path existing(Path folder, String stem) {
     Path gz = folder.resolve(stem + ".gz");

@@ -31,7 +31,93 @@ public final class IdxFormat {
   /** Magic number of an unsigned-byte, one-dimensional (labels) IDX file. */
   public static final int LABELS_MAGIC = 0x00000801;
 
+  /** Bytes before the pixels of an image file: magic, count, rows, columns. */
+  public static final int IMAGES_HEADER_BYTES = 16;
+
   private IdxFormat() {}
+
+  /**
+   * What an image file's header says.
+   *
+   * @param count the number of images
+   * @param rows image height
+   * @param cols image width
+   * @param gzipped whether the file is gzipped (then its pixels cannot be read at an offset)
+   */
+  public record ImageHeader(int count, int rows, int cols, boolean gzipped) {}
+
+  /**
+   * Reads an image file's header only.
+   *
+   * @throws IllegalArgumentException naming the file when it is missing, truncated, has the wrong
+   *     magic number or an empty image size
+   */
+  public static ImageHeader imageHeader(Path images) {
+    String name = images.toString();
+    try (DataInputStream in = open(opener(images), name)) {
+      checkMagic(in.readInt(), IMAGES_MAGIC, name, "image");
+      int n = in.readInt();
+      int rows = in.readInt();
+      int cols = in.readInt();
+      if (n < 0 || rows < 1 || cols < 1) {
+        throw new IllegalArgumentException(name + ": " + n + " images of " + rows + "×" + cols
+            + " is not a data set; the file is corrupt");
+      }
+      return new ImageHeader(n, rows, cols, gzipped(images));
+    } catch (EOFException e) {
+      throw truncated(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The pixel bytes of an image file, inflated when gzipped: {@code count × rows × cols} bytes.
+   *
+   * @throws IllegalArgumentException naming the file when it is truncated or its pixels pass 2^31 bytes
+   */
+  public static byte[] imageBytes(Path images) {
+    ImageHeader h = imageHeader(images);
+    String name = images.toString();
+    byte[] raw = new byte[ImageSet.arrayLength(h.count(), (long) h.rows() * h.cols())];
+    try (DataInputStream in = open(opener(images), name)) {
+      in.skipNBytes(IMAGES_HEADER_BYTES);
+      readFully(in, raw, name);
+      return raw;
+    } catch (EOFException e) {
+      throw truncated(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a label file, checking every label against the levels.
+   *
+   * @throws IllegalArgumentException naming the file when it is missing, truncated, has the wrong
+   *     magic number or a label outside the levels
+   */
+  public static int[] labels(Path labels, List<String> levels) {
+    int[] values = readLabels(opener(labels), labels.toString());
+    checkLabels(values, labels.toString(), levels);
+    return values;
+  }
+
+  /** Whether the file starts with the gzip magic number. */
+  private static boolean gzipped(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.read() == 0x1f && in.read() == 0x8b;
+    }
+  }
+
+  private static void checkLabels(int[] labelValues, String labelsName, List<String> levels) {
+    for (int i = 0; i < labelValues.length; i++) {
+      if (labelValues[i] >= levels.size()) {
+        throw new IllegalArgumentException(labelsName + ": label " + labelValues[i] + " of row " + i
+            + " is outside [0, " + (levels.size() - 1) + "] for " + levels.size() + " levels");
+      }
+    }
+  }
 
   /**
    * Reads an image file and its label file into one image set.
@@ -48,12 +134,7 @@ public final class IdxFormat {
   public static ImageSet read(StreamSource images, String imagesName, StreamSource labels,
       String labelsName, List<String> levels) {
     int[] labelValues = readLabels(labels, labelsName);
-    for (int i = 0; i < labelValues.length; i++) {
-      if (labelValues[i] >= levels.size()) {
-        throw new IllegalArgumentException(labelsName + ": label " + labelValues[i] + " of row " + i
-            + " is outside [0, " + (levels.size() - 1) + "] for " + levels.size() + " levels");
-      }
-    }
+    checkLabels(labelValues, labelsName, levels);
     try (DataInputStream in = open(images, imagesName)) {
       int magic = in.readInt();
       checkMagic(magic, IMAGES_MAGIC, imagesName, "image");

@@ -42,6 +42,32 @@ final class ImageDecoder {
     return new Pixels(image.getHeight(), image.getWidth(), channels(image, mode));
   }
 
+  /**
+   * The height and width from the file's header (the reader's {@code getHeight}/{@code getWidth}),
+   * without decoding the pixels.
+   */
+  static int[] size(Path file) throws UnreadableImageException {
+    if (!Files.isRegularFile(file)) {
+      throw new UnreadableImageException("the file does not exist", null);
+    }
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw new UnreadableImageException("not an image javax.imageio can read (PNG, JPEG, BMP, GIF)", null);
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return new int[] {reader.getHeight(0), reader.getWidth(0)};
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new UnreadableImageException("its header cannot be read: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
   private static BufferedImage read(Path file) throws UnreadableImageException {
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);

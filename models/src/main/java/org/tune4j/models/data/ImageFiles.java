@@ -72,11 +72,14 @@ public final class ImageFiles {
         + "×" + width + "; images of different sizes need a resize: pass a height and width", null);
   }
 
-  /** The height and width of {@code file}, decoded once (for sources that keep each image's size). */
+  /**
+   * The height and width of {@code file} from its header, without decoding its pixels (for sources
+   * that keep each image's size). The colour mode does not change the size.
+   */
   public static int[] size(Path file, ColorMode mode) throws UnreadableFileException {
+    java.util.Objects.requireNonNull(mode, "mode");
     try {
-      ImageDecoder.Pixels px = ImageDecoder.decode(file, mode);
-      return new int[] {px.height(), px.width()};
+      return ImageDecoder.size(file);
     } catch (ImageDecoder.UnreadableImageException e) {
       throw new UnreadableFileException(e.getMessage(), e);
     }

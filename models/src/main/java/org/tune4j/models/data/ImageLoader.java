@@ -65,7 +65,7 @@ final class ImageLoader {
           + "; it needs PNG or JPEG files");
     }
     int per = channels * height * width;
-    float[] pixels = new float[Math.multiplyExact(per, images.size())];
+    float[] pixels = new float[ImageSet.arrayLength(images.size(), per)];
     for (int k = 0; k < images.size(); k++) {
       System.arraycopy(images.get(k), 0, pixels, k * per, per);
     }

@@ -20,6 +20,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ImageSet {
+  /** The most values one Java array is sure to hold (some JVMs refuse the last few below 2^31 - 1). */
+  public static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private final int height;
   private final int width;
   private final int channels;
@@ -78,6 +81,31 @@ public final class ImageSet {
   /** Builds without copying; for this package's readers and transforms, which own the arrays. */
   static ImageSet wrap(int height, int width, int channels, float[] pixels, int[] labels, List<String> levels) {
     return new ImageSet(height, width, channels, pixels, labels, List.copyOf(levels));
+  }
+
+  /**
+   * The length of an array of {@code images} images of {@code perImage} values each, checked: one
+   * Java array holds at most 2^31 - 1 values (some JVMs 8 fewer).
+   *
+   * @throws IllegalArgumentException naming the size and suggesting streaming when it does not fit
+   */
+  public static int arrayLength(long images, long perImage) {
+    if (images < 0 || perImage < 0) {
+      throw new IllegalArgumentException(images + " images of " + perImage + " values: neither may be negative");
+    }
+    long values;
+    try {
+      values = Math.multiplyExact(images, perImage);
+    } catch (ArithmeticException e) {
+      values = Long.MAX_VALUE;
+    }
+    if (values > MAX_ARRAY) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "%,d images of %,d values each are %,d values, more than one Java array holds (%,d); stream them through"
+              + " an org.tune4j.models.source.ImageSource a chunk at a time, or use fewer or smaller images",
+          images, perImage, values, MAX_ARRAY));
+    }
+    return (int) values;
   }
 
   /** The number of images. */
@@ -139,7 +167,7 @@ public final class ImageSet {
    */
   public ImageSet rows(int[] rows) {
     int per = pixelsPerImage();
-    float[] out = new float[rows.length * per];
+    float[] out = new float[arrayLength(rows.length, per)];
     int[] outLabels = new int[rows.length];
     for (int k = 0; k < rows.length; k++) {
       int r = rows[k];

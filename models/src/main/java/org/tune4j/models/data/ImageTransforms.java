@@ -3,7 +3,9 @@ package org.tune4j.models.data;
 /**
  * Deterministic pixel transforms that make images fit a backbone: zero padding to a minimum size,
  * grey to RGB by replication, and scaling to {@code [0, 1]} (the kerasnip vignette's
- * preprocessing). Each returns a new {@link ImageSet}; stateless and thread-safe.
+ * preprocessing). Each returns a new {@link ImageSet}; one that would pass the largest Java array is
+ * refused with an {@link IllegalArgumentException} naming its size (stream such data through an
+ * {@code ImageSource} and {@code PreparedSource} instead). Stateless and thread-safe.
  *
  * <pre>{@code
  * ImageSet ready = ImageTransforms.scale01(ImageTransforms.toRgb(ImageTransforms.padTo(grey, 32, 32)));
@@ -29,11 +31,11 @@ public final class ImageTransforms {
     int c = images.channels();
     int n = images.size();
     float[] in = images.pixels();
-    float[] out = new float[n * c * outH * outW];
+    float[] out = new float[ImageSet.arrayLength(n, (long) c * outH * outW)];
     for (int i = 0; i < n; i++) {
       for (int ch = 0; ch < c; ch++) {
-        int src = (i * c + ch) * h * w;
-        int dst = (i * c + ch) * outH * outW;
+        int src = (i * c + ch) * h * w;                // < in.length, so no overflow
+        int dst = (i * c + ch) * outH * outW;          // < out.length, checked above
         for (int y = 0; y < h; y++) {
           System.arraycopy(in, src + y * w, out, dst + (y + top) * outW + left, w);
         }
@@ -50,7 +52,7 @@ public final class ImageTransforms {
     int per = images.height() * images.width();
     int n = images.size();
     float[] in = images.pixels();
-    float[] out = new float[n * 3 * per];
+    float[] out = new float[ImageSet.arrayLength(n, 3L * per)];
     for (int i = 0; i < n; i++) {
       for (int ch = 0; ch < 3; ch++) {
         System.arraycopy(in, i * per, out, (i * 3 + ch) * per, per);

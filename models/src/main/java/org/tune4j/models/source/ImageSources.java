@@ -1,15 +1,21 @@
 package org.tune4j.models.source;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import org.tune4j.models.data.Cifar;
+import org.tune4j.models.data.CifarFiles;
+import org.tune4j.models.data.FashionMnist;
 import org.tune4j.models.data.ImageCsv;
 import org.tune4j.models.data.ImageFolders;
 import org.tune4j.models.data.ImageOptions;
 import org.tune4j.models.data.ImageSet;
 
 /**
- * The image sources: in memory, an image folder, a CSV list of files, two sources one after the
- * other; and {@link #toImageSet} to hold a small source whole. Stateless.
+ * The image sources: in memory, an image folder, a CSV list of files, CIFAR-10 and CIFAR-100, IDX
+ * files (Fashion-MNIST), two sources one after the other, a subset; and {@link #toImageSet} to hold
+ * a small source whole. Every source lists or indexes its data when made and reads pixels only when
+ * asked. Stateless and thread-safe.
  *
  * <pre>{@code
  * ImageSource pets = ImageSources.folder(Path.of("pets"), ImageOptions.of(ColorMode.RGB).resize(224, 224));
@@ -42,6 +48,63 @@ public final class ImageSources {
    */
   public static ImageSource csv(Path csv, ImageOptions options) {
     return new FileSource(ImageCsv.list(csv), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * CIFAR-10's {@code "train"} (50,000 images) or {@code "test"} (10,000) split, read a record at a
+   * time: from the extracted folder as it is, or from {@code cifar-10-binary.tar.gz}, extracted once
+   * into a folder beside it ({@link CifarFiles#besideArchive}).
+   *
+   * @throws IllegalArgumentException naming the split, the archive or the file that does not fit
+   */
+  public static ImageSource cifar10(Path archiveOrFolder, String split) {
+    return cifar10(archiveOrFolder, split, CifarFiles.besideArchive(archiveOrFolder));
+  }
+
+  /**
+   * CIFAR-10 as {@link #cifar10(Path, String)}, an archive being extracted into {@code extractTo}
+   * (a cache folder, when the archive's folder is not writable).
+   */
+  public static ImageSource cifar10(Path archiveOrFolder, String split, Path extractTo) {
+    return CifarSource.of(CifarFiles.cifar10(archiveOrFolder, split, extractTo), split);
+  }
+
+  /**
+   * CIFAR-100's {@code "train"} or {@code "test"} split with fine (100) or coarse (20) labels, read a
+   * record at a time; an archive is extracted once beside itself.
+   *
+   * @throws IllegalArgumentException as {@link #cifar10(Path, String)}, or when the label names file is missing
+   */
+  public static ImageSource cifar100(Path archiveOrFolder, String split, Cifar.Labels labels) {
+    return cifar100(archiveOrFolder, split, labels, CifarFiles.besideArchive(archiveOrFolder));
+  }
+
+  /** CIFAR-100 as {@link #cifar100(Path, String, Cifar.Labels)}, an archive being extracted into {@code extractTo}. */
+  public static ImageSource cifar100(Path archiveOrFolder, String split, Cifar.Labels labels, Path extractTo) {
+    return CifarSource.of(CifarFiles.cifar100(archiveOrFolder, labels, split, extractTo), split);
+  }
+
+  /**
+   * An IDX image file and its label file, gzipped or plain, read an image at a time (a gzipped image
+   * file is inflated once and held as bytes, never as floats).
+   *
+   * @param levels the class names; label {@code k} is {@code levels.get(k)}
+   * @throws IllegalArgumentException naming the file that is missing, truncated, of the wrong kind, of another
+   *     row count, or has a label outside the levels
+   */
+  public static ImageSource idx(Path images, Path labels, List<String> levels) {
+    return IdxSource.of(images, labels, levels);
+  }
+
+  /**
+   * One Fashion-MNIST split, {@code "train"} or {@code "t10k"}, from a folder of its IDX files (such as
+   * {@link FashionMnist#DEBIAN_FOLDER}).
+   *
+   * @throws IllegalArgumentException naming the split or the missing file
+   */
+  public static ImageSource fashionMnist(Path folder, String split) {
+    FashionMnist.SplitFiles files = FashionMnist.files(folder, split);
+    return idx(files.images(), files.labels(), FashionMnist.LEVELS);
   }
 
   /**
@@ -125,10 +188,11 @@ public final class ImageSources {
    */
   public static ImageSet toImageSet(ImageSource source) {
     long values = (long) source.size() * source.pixelsPerImage();
-    if (values > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(source.describe() + " has " + values + " pixel values at "
-          + source.height() + "×" + source.width() + ", more than one array holds; stream it (tuning reads sources"
-          + " a chunk at a time) or use fewer or smaller images");
+    if (values > ImageSet.MAX_ARRAY) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s has %,d pixel values (%,d images"
+          + " of %d×%d×%d), more than one Java array holds (%,d); stream it (tuning reads sources a chunk at a time)"
+          + " or use fewer or smaller images", source.describe(), values, source.size(), source.channels(),
+          source.height(), source.width(), ImageSet.MAX_ARRAY));
     }
     float[] px = new float[(int) values];
     int[] all = new int[source.size()];

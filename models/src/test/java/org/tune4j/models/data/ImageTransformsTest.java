@@ -23,6 +23,19 @@ class ImageTransformsTest {
   }
 
   @Test
+  void paddingPastTheLargestArrayIsRefusedWithItsSizeNotOverflowed() {
+    ImageSet many = ImageSet.of(1, 1, 1, new float[1000], new int[1000], List.of("x"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ImageTransforms.padTo(many, 2000, 2000));
+    assertEquals("1,000 images of 4,000,000 values each are 4,000,000,000 values, more than one Java array holds"
+        + " (2,147,483,639); stream them through an org.tune4j.models.source.ImageSource a chunk at a time, or use"
+        + " fewer or smaller images", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> ImageSet.arrayLength(Integer.MAX_VALUE, Long.MAX_VALUE / 2));
+    assertTrue(e.getMessage().contains("9,223,372,036,854,775,807 values"), e.getMessage());
+    assertEquals(12, ImageSet.arrayLength(3, 4));
+  }
+
+  @Test
   void rgbReplicatesGrey() {
     ImageSet rgb = ImageTransforms.toRgb(TWO_BY_TWO);
     assertEquals(3, rgb.channels());

@@ -12,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small ustar archives, gzipped, and CIFAR records for the tests. */
-final class TarFixture {
+/** Writes small ustar archives, gzipped, and CIFAR records for the tests (of this and other packages). */
+public final class TarFixture {
   private TarFixture() {}
 
   /** The members, in order, as a gzipped ustar archive. */
-  static byte[] tarGz(Map<String, byte[]> members) {
+  public static byte[] tarGz(Map<String, byte[]> members) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream gz = new GZIPOutputStream(bytes)) {
       gz.write(tar(members));
@@ -27,7 +27,7 @@ final class TarFixture {
     return bytes.toByteArray();
   }
 
-  static byte[] tar(Map<String, byte[]> members) {
+  public static byte[] tar(Map<String, byte[]> members) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Map.Entry<String, byte[]> m : members.entrySet()) {
       out.writeBytes(header(m.getKey(), m.getValue().length));
@@ -69,7 +69,7 @@ final class TarFixture {
    * {@code n} CIFAR records with the given label bytes per record; pixel {@code i} of record
    * {@code r} is {@code (seed + 7r + i) mod 256}.
    */
-  static byte[] records(int n, int seed, int[]... labelBytes) {
+  public static byte[] records(int n, int seed, int[]... labelBytes) {
     int labels = labelBytes.length;
     byte[] out = new byte[n * (labels + 3072)];
     for (int r = 0; r < n; r++) {
@@ -85,7 +85,7 @@ final class TarFixture {
   }
 
   /** A CIFAR-10 archive: 2 records in each training batch, 3 in the test batch, labels 0–9. */
-  static Map<String, byte[]> cifar10Members(boolean withMeta) {
+  public static Map<String, byte[]> cifar10Members(boolean withMeta) {
     Map<String, byte[]> m = new LinkedHashMap<>();
     if (withMeta) {
       m.put("cifar-10-batches-bin/batches.meta.txt",
@@ -98,7 +98,7 @@ final class TarFixture {
     return m;
   }
 
-  static Path write(Path file, byte[] bytes) {
+  public static Path write(Path file, byte[] bytes) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       return Files.write(file, bytes);

@@ -74,6 +74,68 @@ class ImageSourcesTest {
     assertTrue(source.preparation().contains("size=12x10"), source.preparation());
   }
 
+  /** An image of the given size, written as PNG. */
+  static void sized(Path file, int height, int width) throws IOException {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(0, 0, 0xFF8040);
+    Files.createDirectories(file.getParent());
+    ImageIO.write(img, "png", file.toFile());
+  }
+
+  @Test
+  void withoutAResizeTheSizeIsTheFirstImagesAndAnotherSizeFailsAtItsRow() throws IOException {
+    sized(root.resolve("a/1.png"), 5, 7);
+    sized(root.resolve("a/2.png"), 5, 7);
+    ImageOptions keep = ImageOptions.of(ColorMode.GREY);
+    ImageSet alike = ImageFolders.read(root, keep).images();
+    sized(root.resolve("b/1.png"), 6, 7);
+    ImageSource source = ImageSources.folder(root, keep);
+    assertEquals(5, source.height());
+    assertEquals(7, source.width());
+    assertEquals(1, source.channels());
+    float[] two = new float[2 * source.pixelsPerImage()];
+    source.read(new int[] {0, 1}, two);
+    assertArrayEquals(alike.pixels(), two);
+    UnreadableRowException e = assertThrows(UnreadableRowException.class,
+        () -> source.read(new int[] {2}, new float[source.pixelsPerImage()]));
+    assertEquals("image " + root.resolve("b/1.png") + " (row 2) cannot be read: it is 6×7 but the other images are"
+        + " 5×7; images of different sizes need a resize: pass a height and width", e.getMessage());
+  }
+
+  @Test
+  void theFirstImagesSizeComesFromItsHeaderNotItsPixels() throws IOException {
+    sized(root.resolve("a/1.png"), 4, 6);
+    byte[] png = Files.readAllBytes(root.resolve("a/1.png"));
+    Files.write(root.resolve("a/1.png"), java.util.Arrays.copyOf(png, 40));   // header, then cut
+    ImageSource source = ImageSources.folder(root, ImageOptions.of(ColorMode.RGB));
+    assertEquals(4, source.height());
+    assertEquals(6, source.width());
+    UnreadableRowException e = assertThrows(UnreadableRowException.class,
+        () -> source.read(new int[] {0}, new float[source.pixelsPerImage()]));
+    assertTrue(e.getMessage().contains(root.resolve("a/1.png").toString()), e.getMessage());
+  }
+
+  @Test
+  void aSourceTooLargeForOneArrayIsNotMaterialised() {
+    ImageSource huge = new ImageSource() {
+      @Override public int size() { return 20_000; }
+      @Override public int height() { return 224; }
+      @Override public int width() { return 224; }
+      @Override public int channels() { return 3; }
+      @Override public List<String> levels() { return List.of("x"); }
+      @Override public int[] labels() { return new int[20_000]; }
+      @Override public String item(int row) { return "row " + row; }
+      @Override public String contentKey(int row) { return "k" + row; }
+      @Override public String preparation() { return "test"; }
+      @Override public String describe() { return "20,000 test images"; }
+      @Override public void read(int[] rows, float[] target) { throw new AssertionError("never read"); }
+    };
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ImageSources.toImageSet(huge));
+    assertEquals("20,000 test images has 3,010,560,000 pixel values (20,000 images of 3×224×224), more than one"
+        + " Java array holds (2,147,483,639); stream it (tuning reads sources a chunk at a time) or use fewer or"
+        + " smaller images", e.getMessage());
+  }
+
   @Test
   void aCsvSourceReadsWhatImageCsvReads() throws IOException {
     folder(2);
