@@ -11,7 +11,8 @@ import org.tune4j.models.data.ColorMode;
 import org.tune4j.models.data.Datasets;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.FashionMnist;
-import org.tune4j.models.data.IdxFormat;
+import org.tune4j.models.data.CacheFolder;
+import org.tune4j.models.data.Downloader;
 import org.tune4j.models.data.ImageOptions;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.data.ImageTransforms;
@@ -100,6 +101,14 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
       skipped.addAll(s.skipped());
     }
     return new Sources(prepare(train), prepare(test), skipped);
+  }
+
+  /** Records read a row at a time (IDX, CIFAR), limited per class when asked, prepared as each row is read. */
+  static Sources records(ImageSource train, ImageSource test, Optional<Integer> trainPerClass,
+      Optional<Integer> testPerClass) {
+    ImageSource tr = trainPerClass.map(n -> ImageSources.firstPerClass(train, n)).orElse(train);
+    ImageSource te = testPerClass.map(n -> ImageSources.firstPerClass(test, n)).orElse(test);
+    return new Sources(prepare(tr), prepare(te), List.of());
   }
 
   /** Pads small images to 32×32, replicates grey to RGB and scales to [0, 1], as each row is read. */
@@ -237,10 +246,8 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
 
     @Override
     public Sources load() {
-      ImageSet train = IdxFormat.read(trainImages, trainLabels, levels);
-      ImageSet test = IdxFormat.read(testImages, testLabels, levels);
-      return Sources.of(new TrainTest(DataSource.prepare(trainPerClass.map(train::firstPerClass).orElse(train)),
-          DataSource.prepare(testPerClass.map(test::firstPerClass).orElse(test))));
+      return DataSource.records(ImageSources.idx(trainImages, trainLabels, levels),
+          ImageSources.idx(testImages, testLabels, levels), trainPerClass, testPerClass);
     }
 
     @Override
@@ -283,9 +290,10 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
 
     @Override
     public Sources load() {
-      TrainTest all = cacheFolder.map(Datasets::cifar10).orElseGet(Datasets::cifar10);
-      return Sources.of(new TrainTest(DataSource.prepare(trainPerClass.map(all.train()::firstPerClass).orElse(all.train())),
-          DataSource.prepare(testPerClass.map(all.test()::firstPerClass).orElse(all.test()))));
+      Path cache = cacheFolder.orElseGet(() -> CacheFolder.fromEnvironment().datasets());
+      Path cifar = Datasets.cifar10Location(cache, Downloader.standard());
+      return DataSource.records(ImageSources.cifar10(cifar, "train", cache), ImageSources.cifar10(cifar, "test", cache),
+          trainPerClass, testPerClass);
     }
 
     @Override

@@ -59,13 +59,28 @@ public final class Datasets {
     return fetchAndRead(cacheFolder, downloader, Cifar.cifar100(Objects.requireNonNull(labels, "labels")));
   }
 
+  /**
+   * Where CIFAR-10 is in {@code cacheFolder}: its extracted folder, or its verified archive (fetched with
+   * {@code downloader} when missing), for reading a record at a time with {@code ImageSources.cifar10}
+   * instead of whole.
+   *
+   * @throws DownloadException when the archive is missing and cannot be downloaded
+   */
+  public static Path cifar10Location(Path cacheFolder, Downloader downloader) {
+    return locate(cacheFolder, downloader, Cifar.CIFAR10);
+  }
+
   private static TrainTest fetchAndRead(Path cacheFolder, Downloader downloader, CifarLayout layout) {
+    return Cifar.read(locate(cacheFolder, downloader, layout), layout);
+  }
+
+  private static Path locate(Path cacheFolder, Downloader downloader, CifarLayout layout) {
     Objects.requireNonNull(cacheFolder, "cacheFolder");
     Objects.requireNonNull(downloader, "downloader");
     Path extracted = cacheFolder.resolve(layout.folder());
     if (Files.isDirectory(extracted) && Files.isRegularFile(extracted.resolve(layout.testMember()))) {
-      return Cifar.read(extracted, layout);
+      return extracted;
     }
-    return Cifar.read(downloader.fetch(layout.archive(), cacheFolder), layout);
+    return downloader.fetch(layout.archive(), cacheFolder);
   }
 }

@@ -187,10 +187,23 @@ public final class ImageSet {
    * @throws IllegalArgumentException when a level has fewer than {@code perClass} images
    */
   public ImageSet firstPerClass(int perClass) {
+    return rows(firstPerClassRows(labels, levels, perClass));
+  }
+
+  /**
+   * The rows {@link #firstPerClass} takes from data labelled {@code labels}: the first {@code perClass} rows of
+   * each level, in their original order (for sources read a row at a time).
+   *
+   * @throws IllegalArgumentException when {@code perClass < 1} or a level has fewer rows
+   */
+  public static int[] firstPerClassRows(int[] labels, List<String> levels, int perClass) {
     if (perClass < 1) {
       throw new IllegalArgumentException("perClass = " + perClass + " must be at least 1");
     }
-    int[] counts = classCounts();
+    int[] counts = new int[levels.size()];
+    for (int label : labels) {
+      counts[label]++;
+    }
     for (int k = 0; k < counts.length; k++) {
       if (counts[k] < perClass) {
         throw new IllegalArgumentException("level \"" + levels.get(k) + "\" has " + counts[k]
@@ -206,7 +219,7 @@ public final class ImageSet {
         rows[next++] = i;
       }
     }
-    return rows(rows);
+    return rows;
   }
 
   /** Returns how many images each level has, indexed like {@link #levels()}. */

@@ -129,6 +129,16 @@ public final class ImageSources {
   }
 
   /**
+   * The first {@code perClass} rows of each level of {@code source}, in their order: what
+   * {@link ImageSet#firstPerClass} takes, without reading a pixel.
+   *
+   * @throws IllegalArgumentException when {@code perClass < 1} or a level has fewer rows, naming it
+   */
+  public static ImageSource firstPerClass(ImageSource source, int perClass) {
+    return SubsetSource.of(source, ImageSet.firstPerClassRows(source.labels(), source.levels(), perClass));
+  }
+
+  /**
    * The readable rows of {@code source}, each decoded once on {@code threads} threads to find out, and the items
    * left out with their reasons: what {@code skip_unreadable} does before a run. It costs one decoding pass.
    */

@@ -1,27 +1,21 @@
 package org.tune4j.models.tune;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tune4j.models.source.ChunkPrefetcher;
+import org.tune4j.models.source.ContentKeys;
 import org.tune4j.models.source.ImageSource;
 import org.tune4j.models.source.UnreadableRowException;
 import org.tune4j.models.store.FeatureMatrix;
+import org.tune4j.models.store.Manifest;
 import org.tune4j.models.store.ShardStore;
 import org.tune4j.models.store.ShardWriter;
 import org.tune4j.models.transfer.Featurizer;
@@ -98,17 +92,7 @@ final class StreamingFeaturizer {
 
   /** Every row's content key, hashed on {@code threads} threads. */
   private List<String> contentKeys() {
-    ForkJoinPool pool = new ForkJoinPool(threads);
-    try {
-      return pool.submit(() -> IntStream.range(0, source.size()).parallel().mapToObj(source::contentKey).toList()).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while hashing " + source.describe(), e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdown();
-    }
+    return ContentKeys.all(source, threads);
   }
 
   /** Runs {@code rows} through the backbone in chunks, decoding ahead, into {@code sink}. */
@@ -143,26 +127,14 @@ final class StreamingFeaturizer {
     }
   }
 
-  /** Row → item, content key and label, beside the shards (written atomically). */
+  /**
+   * The {@link Manifest} of this source's rows (item, content key, label, shard and shard row, and each shard's
+   * CRC32), written atomically beside the shards as {@code manifest-<hash of the keys>-<rows>.csv}.
+   */
   private void writeManifest(ShardStore store, List<String> keys) {
-    StringBuilder b = new StringBuilder("row,item,content_key,label\n");
     int[] labels = source.labels();
-    for (int row = 0; row < keys.size(); row++) {
-      b.append(row).append(',').append(csv(source.item(row))).append(',').append(keys.get(row)).append(',')
-          .append(csv(source.levels().get(labels[row]))).append('\n');
-    }
+    Manifest manifest = store.manifest(keys, source::item, row -> source.levels().get(labels[row]));
     String name = "manifest-" + Integer.toHexString(keys.hashCode()) + "-" + keys.size() + ".csv";
-    Path file = store.folder().resolve(name);
-    try {
-      Path tmp = Files.createTempFile(store.folder(), "manifest-", ".tmp");
-      Files.writeString(tmp, b, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("feature manifest " + file + " cannot be written: " + e.getMessage(), e);
-    }
-  }
-
-  private static String csv(String field) {
-    return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+    manifest.write(store.folder().resolve(name));
   }
 }

@@ -47,11 +47,37 @@ class ShardStoreProcessesTest {
     return out;
   }
 
+  /** Reads the child's output up to its {@code open} line (the rest is left for {@link #finish}). */
+  static void awaitOpen(Process p) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = p.getInputStream().read(); c != -1; c = p.getInputStream().read()) {
+      if (c == '\n') {
+        if (line.toString().equals("open")) {
+          return;
+        }
+        line.setLength(0);
+      } else {
+        line.append((char) c);
+      }
+    }
+    throw new AssertionError("the child ended before it opened the store: " + line);
+  }
+
+  static void cue(Process p) throws IOException {
+    p.getOutputStream().write('\n');
+    p.getOutputStream().flush();
+  }
+
   @Test
   void twoProcessesWritingOneStoreAtOnceLeaveAConsistentStore() throws Exception {
     int columns = 64;
-    Process a = child(64, "write", root.toString(), "k", "0", "3000", "50", Integer.toString(columns));
-    Process b = child(64, "write", root.toString(), "k", "2000", "5000", "40", Integer.toString(columns));
+    // both open the store before either writes, so neither skips rows the other wrote: the count below is exact
+    Process a = child(64, "write-on-cue", root.toString(), "k", "0", "3000", "50", Integer.toString(columns));
+    Process b = child(64, "write-on-cue", root.toString(), "k", "2000", "5000", "40", Integer.toString(columns));
+    awaitOpen(a);
+    awaitOpen(b);
+    cue(a);
+    cue(b);
     assertTrue(finish(a).endsWith("done\n"));
     assertTrue(finish(b).endsWith("done\n"));
     ShardStore store = ShardStore.open(root, "k", columns);

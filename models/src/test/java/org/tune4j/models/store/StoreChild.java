@@ -7,7 +7,8 @@ import java.util.stream.IntStream;
 
 /**
  * A separate JVM for the store's process tests. {@code write root key from to shardRows columns} appends images
- * {@code from..to-1}, printing {@code shard n} after each shard; {@code big root megabytes} writes that many
+ * {@code from..to-1}, printing {@code shard n} after each shard ({@code write-on-cue}, the same arguments: opens the
+ * store, prints {@code open} and waits for a line on its input before it writes); {@code big root megabytes} writes that many
  * megabytes of 2,048-float rows in 8 MiB shards, reopens the store, gathers every row through the mapped matrix and
  * checks it, printing {@code ok} and the heap it used.
  */
@@ -16,16 +17,26 @@ final class StoreChild {
 
   public static void main(String[] args) {
     Path root = Path.of(args[1]);
-    if (args[0].equals("write")) {
-      write(root, args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+    if (args[0].startsWith("write")) {
+      ShardStore store = ShardStore.open(root, args[2], Integer.parseInt(args[6]));
+      if (args[0].equals("write-on-cue")) {
+        System.out.println("open");
+        System.out.flush();
+        try {
+          new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+              .readLine();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      write(store, Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]),
           Integer.parseInt(args[6]));
     } else {
       big(root, Integer.parseInt(args[2]));
     }
   }
 
-  static void write(Path root, String key, int from, int to, int shardRows, int columns) {
-    ShardStore store = ShardStore.open(root, key, columns);
+  static void write(ShardStore store, int from, int to, int shardRows, int columns) {
     try (ShardWriter w = store.writer((long) shardRows * columns * Float.BYTES)) {
       int shards = 0;
       for (int i = from; i < to; i++) {
