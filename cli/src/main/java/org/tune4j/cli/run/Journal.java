@@ -9,15 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tune4j.resampling.Resamples;
 import org.tune4j.tuning.engine.TaskOutcome;
+import org.tune4j.tuning.engine.TaskOutcomeJson;
+import org.tune4j.tuning.grid.Candidate;
 import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.params.ParameterSet;
+import org.tune4j.tuning.search.Round;
+import org.tune4j.tuning.search.RoundJson;
 
 /**
- * The append-only journal of a run ({@code journal.jsonl}): one JSON line per finished task, written
+ * The append-only journal of a run ({@code journal.jsonl}): one JSON line per finished task, and
+ * one per round a search decided (written before its fits start, with its decisions), each written
  * and forced to the disk before the next task is reported, so a run killed at any moment (SIGKILL,
  * power loss, out of memory) loses at most the task being written. On resume, {@link #read} drops a
  * torn last line (no newline, or not valid JSON) and rejects damage anywhere else.
@@ -66,10 +76,24 @@ public final class Journal implements Closeable {
    * @throws RunDirectoryException if the write fails (disk full, read-only)
    */
   public synchronized void append(TaskOutcome outcome) {
+    appendLine(TaskOutcomeJson.toLine(outcome));
+  }
+
+  /**
+   * Appends one round a search decided ({@link RoundJson#toTree}) as one line and forces it to the disk; after
+   * {@link #stop} it does nothing.
+   *
+   * @throws RunDirectoryException if the write fails
+   */
+  public synchronized void appendRound(Map<String, Object> roundTree) {
+    appendLine(Json.write(roundTree).replaceAll("\n *", ""));
+  }
+
+  private void appendLine(String line) {
     if (stopped) {
       return;
     }
-    ByteBuffer bytes = ByteBuffer.wrap((OutcomeJson.toLine(outcome) + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
     try {
       while (bytes.hasRemaining()) {
         channel.write(bytes);
@@ -110,27 +134,43 @@ public final class Journal implements Closeable {
    * What a journal holds.
    *
    * @param outcomes the finished tasks, in the order they finished
+   * @param rounds the rounds a search decided, in order, as trees for {@link RoundJson#fromTree} (read once the
+   *     resamples exist)
    * @param tornLine the torn last line that was dropped, if any (as text, cut to 200 characters)
    * @param validBytes the length of the journal without the torn line
    */
-  public record Contents(List<TaskOutcome> outcomes, Optional<String> tornLine, long validBytes) {
+  public record Contents(List<TaskOutcome> outcomes, List<Map<String, Object>> rounds, Optional<String> tornLine,
+      long validBytes) {
     /** Copies. */
     public Contents {
       outcomes = List.copyOf(outcomes);
+      rounds = List.copyOf(rounds);
+    }
+
+    /** The rounds, read with the run's parameters and resamples. */
+    public List<Round> rounds(ParameterSet params, Resamples resamples) {
+      List<Round> out = new ArrayList<>();
+      for (int i = 0; i < rounds.size(); i++) {
+        out.add(RoundJson.fromTree(rounds.get(i), "journal round " + (i + 1), params, resamples));
+      }
+      return out;
     }
   }
 
   /**
    * Reads a journal; a missing file is an empty journal.
    *
-   * @param grid the job's grid (parameter values are taken from it, and must match)
-   * @throws IllegalArgumentException naming the line for a damaged line that is not the last, or a
-   *     task key that appears twice
+   * @param grid the job's grid (parameter values are taken from it, or from the journal's rounds, and must match)
+   * @throws IllegalArgumentException naming the line for a damaged line that is not the last, a
+   *     task key that appears twice, or rounds out of order
    */
   public static Contents read(Path file, Grid grid) throws IOException {
     if (!Files.exists(file)) {
-      return new Contents(List.of(), Optional.empty(), 0);
+      return new Contents(List.of(), List.of(), Optional.empty(), 0);
     }
+    Map<String, Candidate> candidates = new HashMap<>();
+    grid.candidates().forEach(c -> candidates.put(c.configId(), c));
+    List<Map<String, Object>> rounds = new ArrayList<>();
     byte[] all = Files.readAllBytes(file);
     List<TaskOutcome> outcomes = new ArrayList<>();
     Set<String> keys = new HashSet<>();
@@ -142,14 +182,31 @@ public final class Journal implements Closeable {
       String text = new String(all, start, (end < 0 ? all.length : end) - start, StandardCharsets.UTF_8);
       boolean last = end < 0 || end == all.length - 1;
       if (end < 0) {
-        return new Contents(outcomes, Optional.of(cut(text)), start);
+        return new Contents(outcomes, rounds, Optional.of(cut(text)), start);
       }
       TaskOutcome o;
       try {
-        o = OutcomeJson.fromLine(text, grid);
+        Map<String, Object> tree = Json.requireObject(Json.parse(text), Json.ROOT);
+        if (tree.containsKey(RoundJson.ROUND_KEY)) {
+          if (Json.requireInt(tree, RoundJson.ROUND_KEY, Json.ROOT) != rounds.size() + 1) {
+            throw new IllegalArgumentException("round " + tree.get(RoundJson.ROUND_KEY) + " follows round "
+                + rounds.size());
+          }
+          RoundJson.candidates(tree, Json.ROOT, grid.parameters()).forEach(c -> candidates.putIfAbsent(c.configId(), c));
+          rounds.add(tree);
+          start = end + 1;
+          continue;
+        }
+        o = TaskOutcomeJson.fromLine(text, id -> {
+          Candidate c = candidates.get(id);
+          if (c == null) {
+            throw new IllegalArgumentException("no candidate " + id);
+          }
+          return c;
+        });
       } catch (IllegalArgumentException e) {
         if (last) {
-          return new Contents(outcomes, Optional.of(cut(text)), start);
+          return new Contents(outcomes, rounds, Optional.of(cut(text)), start);
         }
         throw new IllegalArgumentException("journal " + file + " line " + lineNo + " is damaged (" + e.getMessage()
             + "); only a torn last line can be dropped: this run directory cannot be resumed, start a new one", e);
@@ -161,7 +218,7 @@ public final class Journal implements Closeable {
       outcomes.add(o);
       start = end + 1;
     }
-    return new Contents(outcomes, Optional.empty(), all.length);
+    return new Contents(outcomes, rounds, Optional.empty(), all.length);
   }
 
   /** Cuts the journal back to {@code validBytes}, removing a torn last line before appending again. */

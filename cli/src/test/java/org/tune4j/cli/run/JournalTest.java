@@ -62,7 +62,7 @@ class JournalTest {
       j.append(outcome("Model1", "Fold1", 0.5));
     }
     long good = Files.size(file);
-    String second = OutcomeJson.toLine(outcome("Model2", "Fold1", 0.25));
+    String second = org.tune4j.tuning.engine.TaskOutcomeJson.toLine(outcome("Model2", "Fold1", 0.25));
     Files.writeString(file, second.substring(0, second.length() / 2), StandardOpenOption.APPEND);
     Journal.Contents read = Journal.read(file, GRID);
     assertEquals(1, read.outcomes().size());
@@ -78,7 +78,7 @@ class JournalTest {
   @Test
   void aCompleteButUnparsableLastLineIsTornToo() throws IOException {
     Path file = dir.resolve(Journal.FILE);
-    Files.writeString(file, OutcomeJson.toLine(outcome("Model1", "Fold1", 0.5)) + "\n{\"key\": \"Mo\u0000\n",
+    Files.writeString(file, org.tune4j.tuning.engine.TaskOutcomeJson.toLine(outcome("Model1", "Fold1", 0.5)) + "\n{\"key\": \"Mo\u0000\n",
         StandardCharsets.UTF_8);
     Journal.Contents read = Journal.read(file, GRID);
     assertEquals(1, read.outcomes().size());
@@ -88,7 +88,7 @@ class JournalTest {
   @Test
   void damageBeforeTheLastLineIsAnErrorNamingTheLine() throws IOException {
     Path file = dir.resolve(Journal.FILE);
-    Files.writeString(file, "{broken\n" + OutcomeJson.toLine(outcome("Model1", "Fold1", 0.5)) + "\n");
+    Files.writeString(file, "{broken\n" + org.tune4j.tuning.engine.TaskOutcomeJson.toLine(outcome("Model1", "Fold1", 0.5)) + "\n");
     String msg = assertThrows(IllegalArgumentException.class, () -> Journal.read(file, GRID)).getMessage();
     assertTrue(msg.contains("line 1 is damaged") && msg.contains("cannot be resumed"), msg);
   }
@@ -96,13 +96,13 @@ class JournalTest {
   @Test
   void aRepeatedTaskOrAConfigOutsideTheGridIsAnError() throws IOException {
     Path file = dir.resolve(Journal.FILE);
-    String line = OutcomeJson.toLine(outcome("Model1", "Fold1", 0.5));
+    String line = org.tune4j.tuning.engine.TaskOutcomeJson.toLine(outcome("Model1", "Fold1", 0.5));
     Files.writeString(file, line + "\n" + line + "\n");
     String msg = assertThrows(IllegalArgumentException.class, () -> Journal.read(file, GRID)).getMessage();
     assertTrue(msg.contains("line 2 repeats task Model1@Fold1"), msg);
     Files.writeString(file, line.replace("Model1", "Model9") + "\n" + line + "\n");
     String other = assertThrows(IllegalArgumentException.class, () -> Journal.read(file, GRID)).getMessage();
-    assertTrue(other.contains("not in the job's grid"), other);
+    assertTrue(other.contains("not among the job's candidates"), other);
   }
 
   @Test

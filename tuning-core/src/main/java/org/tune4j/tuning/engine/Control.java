@@ -1,10 +1,12 @@
 package org.tune4j.tuning.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.tune4j.tuning.metrics.MetricSet;
+import org.tune4j.tuning.search.Round;
 
 /**
  * How a tuning run runs (tune's {@code control_grid}): thread budget, seed, metrics, whether to
@@ -25,10 +27,13 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param nanoClock the clock for rates and ETA (tests inject their own)
  * @param onTaskDone receives every finished task's outcome, one call at a time (a journal appends it)
  * @param completed outcomes of tasks already done in an earlier run, by key: they are not run again
+ * @param onRoundDecided receives every round a search decides, before its fits start (a journal appends it)
+ * @param completedRounds rounds an earlier run of the same search decided (from its journal): replayed as they
+ *     were, not decided again
  */
 public record Control(int threads, long seed, MetricSet metrics, boolean savePred, Consumer<Progress> progress,
     Consumer<String> epochLog, LongSupplier nanoClock, Consumer<TaskOutcome> onTaskDone,
-    Map<String, TaskOutcome> completed) {
+    Map<String, TaskOutcome> completed, Consumer<Round> onRoundDecided, List<Round> completedRounds) {
 
   /** Validates. */
   public Control {
@@ -40,6 +45,8 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
     Objects.requireNonNull(nanoClock, "nanoClock");
     Objects.requireNonNull(onTaskDone, "onTaskDone");
     completed = Map.copyOf(completed);
+    Objects.requireNonNull(onRoundDecided, "onRoundDecided");
+    completedRounds = List.copyOf(completedRounds);
   }
 
   /** The defaults: all cores, seed 1, tune's default classification metrics, no predictions kept. */
@@ -68,6 +75,8 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
     private LongSupplier nanoClock = System::nanoTime;
     private Consumer<TaskOutcome> onTaskDone = o -> { };
     private Map<String, TaskOutcome> completed = Map.of();
+    private Consumer<Round> onRoundDecided = r -> { };
+    private List<Round> completedRounds = List.of();
 
     private Builder() {}
 
@@ -130,9 +139,25 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
       return this;
     }
 
+    /** Receive every round a search decides, before its fits start. */
+    public Builder onRoundDecided(Consumer<Round> sink) {
+      this.onRoundDecided = sink;
+      return this;
+    }
+
+    /**
+     * Rounds an earlier run of the same search decided (from its journal), in order: replayed as they were, so a
+     * resumed search makes the same decisions. Give their tasks' outcomes with {@link #completed}.
+     */
+    public Builder completedRounds(List<Round> rounds) {
+      this.completedRounds = List.copyOf(rounds);
+      return this;
+    }
+
     /** The control. */
     public Control build() {
-      return new Control(threads, seed, metrics, savePred, progress, epochLog, nanoClock, onTaskDone, completed);
+      return new Control(threads, seed, metrics, savePred, progress, epochLog, nanoClock, onTaskDone, completed,
+          onRoundDecided, completedRounds);
     }
   }
 }

@@ -18,31 +18,57 @@ import org.tune4j.tuning.results.Note;
 import org.tune4j.tuning.results.PredictionRow;
 
 /**
- * Runs a plan's fits on every resample on a bounded pool: tasks are taken one at a time from a
- * shared counter (never all materialised), each writes only its own result slot, and the results
- * are put together in task order, so the outcome does not depend on the number of threads.
+ * Runs a plan's fits on some of the resamples (all of them for a grid, one more for a race's round)
+ * on a bounded pool: tasks are taken one at a time from a shared counter (never all materialised),
+ * each writes only its own result slot, and the results are put together in task order, so the
+ * outcome does not depend on the number of threads.
  */
 final class TaskRunner {
   private final ModelEngine engine;
   private final Resamples resamples;
   private final TaskPlan plan;
+  private final int[] splits;
   private final Control control;
+  private final int tasksBefore;
+  private final RunClock clock;
 
+  /** Every resample, progress counted from this run's start. */
   TaskRunner(ModelEngine engine, Resamples resamples, TaskPlan plan, Control control) {
+    this(engine, resamples, plan, java.util.stream.IntStream.range(0, resamples.size()).toArray(), control, 0,
+        new RunClock(control.nanoClock()));
+  }
+
+  /**
+   * The resamples of indices {@code splits}; progress adds {@code tasksBefore} tasks done by earlier rounds, and
+   * rates run from {@code clock}'s start (set after the first featurizing of the search).
+   */
+  TaskRunner(ModelEngine engine, Resamples resamples, TaskPlan plan, int[] splits, Control control, int tasksBefore,
+      RunClock clock) {
     this.engine = engine;
     this.resamples = resamples;
     this.plan = plan;
+    this.splits = splits.clone();
     this.control = control;
+    this.tasksBefore = tasksBefore;
+    this.clock = clock;
   }
 
-  /** Runs every task not already done; returns all outcomes in task order (resample-major, then group). */
+  /** Tasks this runner covers: groups times resamples. */
+  int tasks() {
+    return plan.groups().size() * splits.length;
+  }
+
+  /**
+   * Runs every task not already done; returns all outcomes in task order (resample-major in the order given, then
+   * group).
+   */
   List<TaskOutcome> run() {
     int nGroups = plan.groups().size();
-    int total = nGroups * resamples.size();
+    int total = nGroups * splits.length;
     TaskOutcome[] slots = new TaskOutcome[total];
     List<Integer> todo = new ArrayList<>();
     for (int k = 0; k < total; k++) {
-      TaskOutcome earlier = control.completed().get(keyOf(k / nGroups, plan.groups().get(k % nGroups)));
+      TaskOutcome earlier = control.completed().get(keyOf(splits[k / nGroups], plan.groups().get(k % nGroups)));
       if (earlier != null) {
         slots[k] = earlier;
       } else {
@@ -57,9 +83,10 @@ final class TaskRunner {
     engine.prepare(plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads(),
         control.progress());
     engine.configureThreads(workers, control.threads());
+    clock.startIfUnset();
     AtomicInteger next = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger(total - todo.size());
-    long start = control.nanoClock().getAsLong();
+    AtomicInteger done = new AtomicInteger(tasksBefore + total - todo.size());
+    int shownTotal = tasksBefore + total;
     ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
       Thread t = new Thread(r, "tune4j-fit");
       t.setDaemon(true);
@@ -73,15 +100,15 @@ final class TaskRunner {
             Job job = jobs.get(j);
             List<TaskOutcome> outcomes = runJob(job);
             for (int g = 0; g < job.groups().size(); g++) {
-              int k = job.split() * nGroups + job.groups().get(g);
+              int k = job.position() * nGroups + job.groups().get(g);
               if (slots[k] != null) {
                 continue; // done in an earlier run; refitted only to keep its chunk's companions
               }
               slots[k] = outcomes.get(g);
               synchronized (control) {
                 control.onTaskDone().accept(outcomes.get(g));
-                control.progress().accept(new Progress(done.incrementAndGet(), total,
-                    control.nanoClock().getAsLong() - start));
+                control.progress().accept(new Progress(done.incrementAndGet(), shownTotal,
+                    clock.elapsed()));
               }
             }
           }
@@ -117,8 +144,11 @@ final class TaskRunner {
   /**
    * Work for one worker: groups of one resample fitted in one engine call (one group unless the
    * engine trains several specs together).
+   *
+   * @param position the resample's position in this runner's list
+   * @param split the resample's index in the run's resamples (its fits' seed comes from it)
    */
-  record Job(int split, List<Integer> groups) {}
+  record Job(int position, int split, List<Integer> groups) {}
 
   /**
    * The jobs: each resample's groups cut into fixed chunks of {@link ModelEngine#maxSpecsPerFit},
@@ -129,16 +159,16 @@ final class TaskRunner {
   private List<Job> jobs(TaskOutcome[] slots, int nGroups) {
     int perFit = Math.max(1, engine.maxSpecsPerFit());
     List<Job> jobs = new ArrayList<>();
-    for (int split = 0; split < resamples.size(); split++) {
+    for (int position = 0; position < splits.length; position++) {
       for (int from = 0; from < nGroups; from += perFit) {
         List<Integer> chunk = new ArrayList<>();
         boolean pending = false;
         for (int g = from; g < Math.min(nGroups, from + perFit); g++) {
           chunk.add(g);
-          pending |= slots[split * nGroups + g] == null;
+          pending |= slots[position * nGroups + g] == null;
         }
         if (pending) {
-          jobs.add(new Job(split, List.copyOf(chunk)));
+          jobs.add(new Job(position, splits[position], List.copyOf(chunk)));
         }
       }
     }

@@ -13,6 +13,8 @@ import org.tune4j.tuning.results.MetricRow;
 import org.tune4j.tuning.results.Note;
 import org.tune4j.tuning.results.PredictionRow;
 import org.tune4j.tuning.results.TuneResults;
+import org.tune4j.tuning.search.GridSearch;
+import org.tune4j.tuning.search.SearchStrategy;
 import org.tune4j.tuning.spec.GridChecks;
 import org.tune4j.tuning.spec.TunableSpec;
 
@@ -52,8 +54,23 @@ public final class Tune {
    */
   public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, Grid grid, Control control) {
     GridChecks.check(spec, grid);
+    return search(spec, data, GridSearch.of(grid), control);
+  }
+
+  /**
+   * Tunes {@code spec} with a search strategy: round after round, the strategy proposes candidates and the
+   * resamples to fit them on ({@link GridSearch} one round of everything; a race or a Bayesian search more),
+   * and the engine fits each round as {@link #tuneGrid} fits a grid. Every round is given to
+   * {@link Control#onRoundDecided()} before its fits; {@link Control#completedRounds()} replays the rounds of a
+   * killed run, so it resumes with the same decisions.
+   *
+   * @throws IllegalArgumentException before any fit when the resamples do not fit the data, or when a round does not
+   *     fit the spec
+   * @throws AllModelsFailedException when every fit failed (its notes say why)
+   */
+  public static TuneResults search(TunableSpec spec, ResampledData data, SearchStrategy strategy, Control control) {
     checkRows(data);
-    return run(spec.parameters(), data, TaskPlan.of(spec, grid), control);
+    return new SearchRunner(spec, data, strategy, control).run();
   }
 
   /** {@link #fitResamples(TunableSpec, ResampledData, Control)} with the defaults. */

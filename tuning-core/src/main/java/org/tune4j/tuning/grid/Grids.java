@@ -130,6 +130,22 @@ public final class Grids {
   }
 
   /**
+   * A grid of candidates that already have their config ids (a search's proposals, such as tune_bayes'
+   * {@code Iter1}), checked as {@link #of}.
+   *
+   * @throws IllegalArgumentException as {@link #of}, or for a repeated config id
+   */
+  public static Grid ofCandidates(ParameterSet params, List<Candidate> candidates) {
+    checkParams(params);
+    List<String> ids = candidates.stream().map(Candidate::configId).toList();
+    if (new java.util.HashSet<>(ids).size() != ids.size()) {
+      throw new IllegalArgumentException("config ids " + ids + " repeat one; each candidate needs its own id");
+    }
+    return Grid.fromCandidates(params, ids, UserGrids.checkRows(params,
+        candidates.stream().map(Candidate::values).toList()));
+  }
+
+  /**
    * The user's own grid from a CSV file with a header of parameter ids (in any order) and one
    * row per candidate; checked as {@link #of}.
    *

@@ -1,13 +1,12 @@
-package org.tune4j.cli.run;
+package org.tune4j.tuning.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tune4j.tuning.engine.TaskOutcome;
 import org.tune4j.tuning.grid.Candidate;
-import org.tune4j.tuning.grid.Grid;
+import java.util.function.Function;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.results.MetricRow;
 import org.tune4j.tuning.results.Note;
@@ -15,19 +14,25 @@ import org.tune4j.tuning.results.PredictionRow;
 import org.tune4j.tuning.results.RowJson;
 
 /**
- * One {@link TaskOutcome} as one line of JSON, and back. Doubles round-trip exactly (the JSON codec
- * writes the shortest text that reads back to the same double); NaN is {@code null}. Parameter values
- * are read back from the job's grid, so they keep their types. Stateless and thread-safe.
+ * One {@link TaskOutcome} as one line of JSON, and back: what a journal holds. Doubles round-trip
+ * exactly (the JSON codec writes the shortest text that reads back to the same double); NaN is
+ * {@code null}. Parameter values are read back from the run's candidates (a grid's, or those a
+ * search proposed), so they keep their types. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * String line = TaskOutcomeJson.toLine(outcome);
+ * TaskOutcome back = TaskOutcomeJson.fromLine(line, grid::candidate);
+ * }</pre>
  */
-final class OutcomeJson {
+public final class TaskOutcomeJson {
   private static final Set<String> KEYS = Set.of("key", "configs", "metrics", "notes", "predictions");
   private static final Set<String> METRIC_KEYS = Set.of("config", "params", "id", "id2", "metric", "estimator",
       "estimate");
 
-  private OutcomeJson() {}
+  private TaskOutcomeJson() {}
 
   /** The outcome as one line of JSON, without the newline. */
-  static String toLine(TaskOutcome o) {
+  public static String toLine(TaskOutcome o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("key", o.key());
     m.put("configs", o.configIds());
@@ -50,8 +55,13 @@ final class OutcomeJson {
     return Json.write(m).replaceAll("\n *", "");
   }
 
-  /** Reads a line written by {@link #toLine}; parameter values come from {@code grid}. */
-  static TaskOutcome fromLine(String line, Grid grid) {
+  /**
+   * Reads a line written by {@link #toLine}; parameter values come from {@code candidates} (config id to candidate,
+   * throwing {@link IllegalArgumentException} for an id the run does not have).
+   *
+   * @throws IllegalArgumentException naming the JSON path of what is malformed or does not fit the run's candidates
+   */
+  public static TaskOutcome fromLine(String line, Function<String, Candidate> candidates) {
     String root = Json.ROOT;
     Map<String, Object> m = Json.requireObject(Json.parse(line), root);
     Json.unknownKeys(m, KEYS, root);
@@ -63,7 +73,7 @@ final class OutcomeJson {
       Map<String, Object> r = Json.requireObject(raw.get(i), path);
       Json.unknownKeys(r, METRIC_KEYS, path);
       String config = Json.requireString(r, "config", path);
-      metrics.add(new MetricRow(config, params(grid, config, Json.requireObject(r, "params", path), path),
+      metrics.add(new MetricRow(config, params(candidates, config, Json.requireObject(r, "params", path), path),
           Json.requireString(r, "id", path), Json.optionalString(r, "id2", path), Json.requireString(r, "metric", path),
           Json.requireString(r, "estimator", path), Json.decodeDouble(r.get("estimate"), Json.child(path, "estimate"))));
     }
@@ -73,13 +83,14 @@ final class OutcomeJson {
     return new TaskOutcome(Json.requireString(m, "key", root), configs, metrics, notes, predictions);
   }
 
-  private static Map<String, Object> params(Grid grid, String config, Map<String, Object> written, String path) {
+  private static Map<String, Object> params(Function<String, Candidate> candidates, String config,
+      Map<String, Object> written, String path) {
     Candidate c;
     try {
-      c = grid.candidate(config);
+      c = candidates.apply(config);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Json.child(path, "config") + " is \"" + config
-          + "\", which is not in the job's grid; the journal belongs to another job");
+          + "\", which is not among the job's candidates; the journal belongs to another job");
     }
     for (Map.Entry<String, Object> e : c.values().entrySet()) {
       Object w = written.get(e.getKey());
@@ -87,7 +98,7 @@ final class OutcomeJson {
           ? a.doubleValue() == b.doubleValue() : e.getValue().equals(w);
       if (!same) {
         throw new IllegalArgumentException(Json.child(Json.child(path, "params"), e.getKey()) + " is " + w
-            + " but the job's grid has " + e.getValue() + " for " + config + "; the journal belongs to another job");
+            + " but the job's candidates have " + e.getValue() + " for " + config + "; the journal belongs to another job");
       }
     }
     return c.values();
@@ -100,6 +111,4 @@ final class OutcomeJson {
     }
     return out;
   }
-
-
 }
