@@ -229,17 +229,17 @@ wl <- tab(list(
   c4 = c(0.60, 0.61, 0.62, 0.63, 0.64, 0.65),
   c5 = c(0.75, 0.75, 0.75, 0.75, 0.75, 0.75)))
 race_win_loss("five", wl, TRUE)
-race_win_loss("five_tight", wl, TRUE, br.epsilon = 1e-13, br.maxit = 1000)
-race_win_loss("five_min_tight", wl, FALSE, alpha = 0.1, br.epsilon = 1e-13, br.maxit = 1000)
+race_win_loss("five_tight", wl, TRUE, br.epsilon = 1e-15, br.maxit = 10000)
+race_win_loss("five_min_tight", wl, FALSE, alpha = 0.1, br.epsilon = 1e-15, br.maxit = 10000)
 
 two <- tab(list(
   a = c(0.80, 0.82, 0.79, 0.85),
   b = c(0.81, 0.80, 0.76, 0.83)))
-race_win_loss("two_tight", two, TRUE, br.epsilon = 1e-13, br.maxit = 1000)
+race_win_loss("two_tight", two, TRUE, br.epsilon = 1e-15, br.maxit = 10000)
 
 missing <- tab(list(
   c1 = c(0.80, 0.82, NA, 0.85, 0.81),
   c2 = c(0.78, NA, 0.76, 0.83, 0.84),
   c3 = c(NA, 0.75, 0.80, 0.74, 0.73),
   c4 = c(0.90, NA, NA, NA, 0.91)))
-race_win_loss("missing_tight", missing, TRUE, br.epsilon = 1e-13, br.maxit = 1000)
+race_win_loss("missing_tight", missing, TRUE, br.epsilon = 1e-15, br.maxit = 10000)

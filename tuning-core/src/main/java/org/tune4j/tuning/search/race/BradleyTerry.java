@@ -20,7 +20,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 final class BradleyTerry {
 
   private static final int MAX_ITERATIONS = 500;
-  private static final double SCORE_TOLERANCE = 1e-12;
+  private static final double SCORE_TOLERANCE = 1e-15;
+  private static final double STEP_TOLERANCE = 1e-15;
+  private static final int MAX_HALVINGS = 30;
 
   private BradleyTerry() {}
 
@@ -61,22 +63,28 @@ final class BradleyTerry {
     if (s == null) {
       return null;
     }
-    for (int it = 0; it < MAX_ITERATIONS && s.scoreSize() > SCORE_TOLERANCE; it++) {
+    double games = 0;
+    for (Contest c : contests) {
+      games += c.games();
+    }
+    double tolerance = SCORE_TOLERANCE * (1 + games);
+    for (int it = 0; it < MAX_ITERATIONS && s.scoreSize() > tolerance; it++) {
       double[] step = s.inverse.operate(s.score);
+      if (maxAbs(step) <= STEP_TOLERANCE * (1 + maxAbs(lambda))) {
+        break;
+      }
       State next = null;
-      for (int halving = 0; halving < 30; halving++) {
+      for (int halving = 0; halving < MAX_HALVINGS && next == null; halving++) {
         double[] trial = new double[p];
         for (int t = 0; t < p; t++) {
           trial[t] = lambda[t] + step[t];
-        }
-        next = State.at(x, contests, trial);
-        if (next != null && next.penalized >= s.penalized - 1e-12 * Math.abs(s.penalized)) {
-          lambda = trial;
-          break;
-        }
-        next = null;
-        for (int t = 0; t < p; t++) {
           step[t] /= 2;
+        }
+        State candidate = State.at(x, contests, trial);
+        if (candidate != null
+            && candidate.penalized >= s.penalized - 1e-12 * Math.abs(s.penalized)) {
+          next = candidate;
+          lambda = trial;
         }
       }
       if (next == null) {
@@ -94,6 +102,14 @@ final class BradleyTerry {
       }
     }
     return new Fit(ability, stdErr);
+  }
+
+  private static double maxAbs(double[] values) {
+    double max = 0;
+    for (double v : values) {
+      max = Math.max(max, Math.abs(v));
+    }
+    return max;
   }
 
   private static int column(int player, int reference) {
@@ -165,11 +181,7 @@ final class BradleyTerry {
     }
 
     double scoreSize() {
-      double max = 0;
-      for (double v : score) {
-        max = Math.max(max, Math.abs(v));
-      }
-      return max;
+      return maxAbs(score);
     }
   }
 }

@@ -15,8 +15,19 @@ import java.util.List;
  *
  * <p>Complete tables use the closed-form two-way ANOVA ({@link TwoWayAnova}); tables with holes
  * among the compared configs get the exact REML fit ({@link RandomInterceptReml}), as lme4
- * fits all the rows it is given. Degenerate tables never throw: they yield a decision with a
- * note (see {@link RaceDecision#notes()}). Stateless and thread-safe.
+ * fits all the rows it is given (no row is dropped). Where lme4 refuses the data (every
+ * resample has one estimate) finetune's fallback {@code lm(estimate ~ config)} with a t interval
+ * is used, as there. Tied means: candidate order picks the best.
+ *
+ * <p>Where finetune fails or lme4 misbehaves, these rules choose instead, always with a note:
+ * no estimates, a single resample, a single config with the most resamples, or no residual
+ * degrees of freedom (finetune errors or passes NA): nobody is eliminated. All candidates
+ * identical (issue #137, lme4's covariance fails): all stay. Zero residual variance (lme4's
+ * variance ratio runs off and its standard errors are ~1e-9): standard errors are exactly 0 and
+ * a config stays only if it ties the best to rounding (1e-12 of the estimates' spread), which is
+ * lme4's decision except for exact ties, where lme4's is optimizer noise. Resamples are one
+ * random intercept each; finetune's nested {@code (1 | id2/id)} for repeated V-fold is not
+ * modelled. Degenerate tables never throw. Stateless and thread-safe.
  *
  * <pre>{@code
  * RaceDecision d = RaceAnova.testParameters(table, 0.05);

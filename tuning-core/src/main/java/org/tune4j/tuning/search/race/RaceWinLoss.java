@@ -14,8 +14,15 @@ import java.util.List;
  * <p>Before the model, as finetune: a config whose estimate is the same on every resample is
  * eliminated (zero variance), and so is a config that wins no game at all ("skunked"; the
  * season is then replayed without those, once). If fewer than two configs are left the one
- * left is the best ("mercy rule"). Eliminated configs get NaN statistics. Degenerate tables
- * never throw; they give a decision with notes. Stateless and thread-safe.
+ * left is the best ("mercy rule"). Eliminated configs get NaN statistics. Ties in wins:
+ * candidate order picks the best.
+ *
+ * <p>Differences from finetune, each with a note where it applies: the configs compared are
+ * those with the most finite estimates (finetune counts metric rows, NA ones included); with a
+ * single resample, or when the zero-variance rule would eliminate every config, nobody is
+ * eliminated by it (finetune would eliminate them all and then fail); when no two configs share
+ * a resample, or the contests do not connect the configs, nobody is eliminated (BTm fails).
+ * Degenerate tables never throw. Stateless and thread-safe.
  *
  * <pre>{@code
  * RaceDecision d = RaceWinLoss.testParameters(table, 0.05);

@@ -1,8 +1,10 @@
 package org.tune4j.tuning.search.race;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
@@ -95,6 +97,17 @@ class RaceAnovaPropertiesTest {
         assertEquals(k, d.comparisons().size() + d.notCompared().size(), d.toString());
       }
     }
+  }
+
+  @Property(tries = 3)
+  void aLargeRaceIsQuick(@ForAll long seed) {
+    // 30 configs × 40 resamples with 10% holes: both rules well under a second each
+    double[][] y = draw(seed, 30, 40, 0.1);
+    RaceTable t = RaceTables.table(Direction.MAXIMIZE, y);
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      RaceAnova.testParameters(t, 0.05);
+      RaceWinLoss.testParameters(t, 0.05);
+    });
   }
 
   @Property(tries = 200)
