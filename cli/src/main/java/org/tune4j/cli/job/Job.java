@@ -18,6 +18,7 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param data where the images come from
  * @param spec the model spec with its tuned parameters and ranges
  * @param grid the candidates
+ * @param search how the grid is searched (every candidate on every fold, or a race)
  * @param folds v of the stratified v-fold cross-validation
  * @param metrics the metrics computed on every fold
  * @param selectBy the metric that picks the candidate for the last fit
@@ -28,7 +29,7 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param notes things worth saying before the run (e.g. "no ImageNet weights, using random")
  * @param tree the job as a canonical tree (absolute paths): written to {@code job.json}, compared on resume
  */
-public record Job(String name, DataSource data, ModelSpec spec, Grid grid, int folds, MetricSet metrics,
+public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search, int folds, MetricSet metrics,
     String selectBy, int threads, long seed, boolean savePredictions, String output, List<String> notes,
     Map<String, Object> tree) {
 
@@ -38,6 +39,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, int f
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(grid, "grid");
+    Objects.requireNonNull(search, "search");
     if (!metrics.names().contains(selectBy)) {
       throw new IllegalArgumentException("$.select_by is \"" + selectBy + "\", which is not in $.metrics; choose from: "
           + String.join(", ", metrics.names()));

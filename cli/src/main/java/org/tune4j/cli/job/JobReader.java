@@ -29,7 +29,7 @@ import org.tune4j.tuning.metrics.MetricSet;
 public final class JobReader {
   /** The top-level keys of a job. */
   public static final Set<String> KEYS = Set.of("name", "data", "backbone", "head", "fit", "parameters",
-      "resampling", "grid", "metrics", "select_by", "threads", "seed", "save_predictions", "output");
+      "resampling", "grid", "search", "metrics", "select_by", "threads", "seed", "save_predictions", "output");
 
   private JobReader() {}
 
@@ -76,7 +76,14 @@ public final class JobReader {
     long seed = Json.optionalLong(tree, "seed", root).orElse(42L);
     Map<String, Object> gridTree = Json.requireObject(tree, "grid", root);
     Grid grid = GridReader.read(gridTree, Json.child(root, "grid"), spec.parameters(), seed);
+    JobSearch search = SearchReader.read(Json.optionalObject(tree, "search", root).orElse(Map.of()),
+        Json.child(root, "search"));
     int folds = folds(Json.optionalObject(tree, "resampling", root).orElse(Map.of("type", "vfold")));
+    if (search.racing().isPresent() && search.racing().get().burnIn() >= folds) {
+      throw new IllegalArgumentException("$.search.burn_in is " + search.racing().get().burnIn() + " but there are "
+          + folds + " folds; a race needs more folds than its burn-in to drop anything: raise $.resampling.folds or"
+          + " lower burn_in");
+    }
     if (data instanceof DataSource.Embedded e && e.trainPerClass() < folds) {
       throw new IllegalArgumentException("$.resampling.folds is " + folds + " but $.data.train_per_class is "
           + e.trainPerClass() + ": stratified folds need at least one image of each class per fold; raise"
@@ -93,7 +100,12 @@ public final class JobReader {
     String output = Json.optionalString(tree, "output", root).orElse("runs");
     Map<String, Object> canonical = new LinkedHashMap<>(tree);
     canonical.put("data", data.toTree());
-    return new Job(name, data, spec, grid, folds, metrics, selectBy, (int) threads, seed, save, output, notes,
+    if (!search.isGrid()) {
+      canonical.put("search", search.toTree());
+    } else {
+      canonical.remove("search");
+    }
+    return new Job(name, data, spec, grid, search, folds, metrics, selectBy, (int) threads, seed, save, output, notes,
         canonical);
   }
 

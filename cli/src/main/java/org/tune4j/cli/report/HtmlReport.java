@@ -21,7 +21,7 @@ import org.tune4j.tuning.results.TuneResults;
  * Renders the report of a run as one self-contained HTML page: inline CSS, inline SVG plots, no
  * scripts and nothing fetched from the network. Sections: the best candidate and its test metrics,
  * the ranked table, metric-versus-parameter plots (tune's {@code autoplot}), the spread of the chosen
- * metric across folds, notes, and run information. Stateless and thread-safe.
+ * metric across folds, the race (for a search that dropped candidates), notes, and run information. Stateless and thread-safe.
  *
  * <pre>{@code
  * String html = HtmlReport.render(new HtmlReport.Input("demo", results, "accuracy", best, jobJson, log));
@@ -90,11 +90,24 @@ public final class HtmlReport {
         .append(autoplot(r, bestConfig(in))).append('\n');
     sb.append("<h2>Spread across folds</h2><p class=\"sub\">Each resample's ").append(Html.escape(in.selectBy()))
         .append(" per candidate, best first.</p>").append(spread(r, in.selectBy(), ranked)).append('\n');
+    if (searched(in.jobJson())) {
+      sb.append(RaceSection.html(r, r.metrics().names().get(0), in.log()));
+    }
     sb.append("<h2>Notes</h2>").append(notes(r)).append('\n');
     sb.append("<h2>Run information</h2><p>Resamples fingerprint <code>").append(Html.escape(r.resamplesFingerprint()))
         .append("</code></p><h3>Job</h3><pre>").append(Html.escape(in.jobJson())).append("</pre><h3>Log</h3><pre>")
         .append(Html.escape(in.log())).append("</pre>\n</body></html>\n");
     return sb.toString();
+  }
+
+  /** Whether the job searched its grid another way than fitting everything (a {@code search} section). */
+  private static boolean searched(String jobJson) {
+    try {
+      return org.tune4j.tuning.json.Json.requireObject(org.tune4j.tuning.json.Json.parse(jobJson), "$")
+          .containsKey("search");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static String bestConfig(Input in) {

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -21,6 +22,9 @@ import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.Tune;
+import org.tune4j.tuning.search.Round;
+import org.tune4j.tuning.search.RoundJson;
+import org.tune4j.tuning.search.SearchStrategy;
 import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.metrics.MetricEstimate;
@@ -132,16 +136,27 @@ public final class JobRunner {
     TuneResults results;
     try (Journal journal = Journal.open(run.file(Journal.FILE))) {
       stop.journal(journal);
+      SearchStrategy strategy = job.search().strategy(job.grid());
+      List<Round> replayed = Inputs.check(() -> earlier.rounds(job.spec().parameters(), folds.resamples()));
+      replayed.forEach(r -> announce(r, log, console));
       Control control = Control.builder().threads(job.threads()).seed(job.seed()).metrics(job.metrics())
           .savePred(job.savePredictions()).nanoClock(nanoClock).progress(console::progress)
-          .onTaskDone(journal::append).completed(earlier.outcomes()).build();
-      results = Tune.tuneGrid(job.spec(), folds, job.grid(), control);
+          .onTaskDone(journal::append).completed(earlier.outcomes())
+          .onRoundDecided(r -> {
+            if (!job.search().isGrid()) {
+              journal.appendRound(RoundJson.toTree(strategy.name(), r, folds.resamples()));
+              announce(r, log, console);
+            }
+          })
+          .completedRounds(replayed).build();
+      results = Tune.search(job.spec(), folds, strategy, control);
     } finally {
       stop.journal(null);
     }
     split.featurizeLog().forEach(log::line);
-    log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s (featurizing included)",
-        job.grid().size() * job.folds(), seconds(nanoClock, t1)));
+    log.line(String.format(Locale.ROOT, "tuning: %d fits of %d candidates on %d folds (%s) in %.1f s (featurizing"
+        + " included)", results.metricSummaries().stream().filter(m -> m.metric().equals(job.metrics().names().get(0)))
+        .mapToInt(m -> m.n()).sum(), job.grid().size(), job.folds(), job.search().type(), seconds(nanoClock, t1)));
     try {
       results.writeCsv(run.dir());
     } catch (IOException e) {
@@ -162,6 +177,16 @@ public final class JobRunner {
     ReportWriter.write(run);
     log.line(String.format(Locale.ROOT, "done in %.1f s", seconds(nanoClock, t0)));
     return new RunSummary(results, best, test, earlier.outcomes().size());
+  }
+
+  /** A search round's message on the console and in the log, and its eliminations in the log. */
+  private static void announce(Round round, RunLog log, Console console) {
+    if (!round.message().isEmpty()) {
+      console.message(round.message());
+      log.line("search round " + round.number() + ": " + round.message());
+    }
+    round.decisions().forEach(d -> log.line("  " + d.kind() + (d.configId().isEmpty() ? "" : " " + d.configId()) + " "
+        + d.values() + (d.detail().isEmpty() ? "" : ": " + d.detail())));
   }
 
   /** Reads the journal (cutting a torn last line) and logs the run's header; returns what it holds. */
