@@ -25,6 +25,14 @@ final class GridReader {
 
   private GridReader() {}
 
+  /** A Bayesian search's initial design when the job gives no grid: tune_bayes' space-filling {@code initial}. */
+  static Grid initialDesign(ParameterSet params, int size, long seed) {
+    if (params.size() == 0) {
+      throw new IllegalArgumentException("nothing is tuned: mark at least one head or fit argument \"tune\"");
+    }
+    return Grids.spaceFilling(params, size, org.tune4j.tuning.grid.SpaceFillingType.LATIN_HYPERCUBE, seed);
+  }
+
   static Grid read(Map<String, Object> tree, String path, ParameterSet params, long seed) {
     if (params.size() == 0) {
       throw new IllegalArgumentException("nothing is tuned: mark at least one head or fit argument \"tune\"");

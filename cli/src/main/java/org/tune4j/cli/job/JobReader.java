@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.weights.Weights;
@@ -74,10 +75,15 @@ public final class JobReader {
         Json.optionalObject(tree, "fit", root).orElse(Map.of()),
         Json.optionalObject(tree, "parameters", root).orElse(Map.of()));
     long seed = Json.optionalLong(tree, "seed", root).orElse(42L);
-    Map<String, Object> gridTree = Json.requireObject(tree, "grid", root);
-    Grid grid = GridReader.read(gridTree, Json.child(root, "grid"), spec.parameters(), seed);
     JobSearch search = SearchReader.read(Json.optionalObject(tree, "search", root).orElse(Map.of()),
         Json.child(root, "search"));
+    Optional<Map<String, Object>> gridTree = Json.optionalObject(tree, "grid", root);
+    if (gridTree.isEmpty() && search.bayes().isEmpty()) {
+      throw new IllegalArgumentException("missing key \"grid\" at $; give the candidates (e.g. grid: {type: regular,"
+          + " levels: 3}), or search: {type: bayes} to let a Gaussian process propose them");
+    }
+    Grid grid = gridTree.isPresent() ? GridReader.read(gridTree.get(), Json.child(root, "grid"), spec.parameters(), seed)
+        : GridReader.initialDesign(spec.parameters(), search.bayes().get().initial(), seed);
     int folds = folds(Json.optionalObject(tree, "resampling", root).orElse(Map.of("type", "vfold")));
     if (search.racing().isPresent() && search.racing().get().burnIn() >= folds) {
       throw new IllegalArgumentException("$.search.burn_in is " + search.racing().get().burnIn() + " but there are "

@@ -130,8 +130,11 @@ public final class JobRunner {
         data.train().channels(), data.train().levels().size());
     log.line(dataLine + String.format(Locale.ROOT, " (loaded in %.1f s)", seconds(nanoClock, t0)));
     console.message(dataLine);
-    console.message(String.format(Locale.ROOT, "Tuning %d candidates × %d folds with %d threads; run directory %s",
-        job.grid().size(), job.folds(), job.threads(), run.dir()));
+    String what = job.search().bayes().map(b -> String.format(Locale.ROOT, "Bayesian search: %d initial candidates,"
+        + " then up to %d iterations of %d, × %d folds", job.grid().size(), b.iter(), b.batch(), job.folds()))
+        .orElseGet(() -> String.format(Locale.ROOT, "%s %d candidates × %d folds", job.search().isGrid() ? "Tuning"
+            : "Racing", job.grid().size(), job.folds()));
+    console.message(String.format(Locale.ROOT, "%s with %d threads; run directory %s", what, job.threads(), run.dir()));
     long t1 = nanoClock.getAsLong();
     TuneResults results;
     try (Journal journal = Journal.open(run.file(Journal.FILE))) {
@@ -154,9 +157,11 @@ public final class JobRunner {
       stop.journal(null);
     }
     split.featurizeLog().forEach(log::line);
+    String first = job.metrics().names().get(0);
     log.line(String.format(Locale.ROOT, "tuning: %d fits of %d candidates on %d folds (%s) in %.1f s (featurizing"
-        + " included)", results.metricSummaries().stream().filter(m -> m.metric().equals(job.metrics().names().get(0)))
-        .mapToInt(m -> m.n()).sum(), job.grid().size(), job.folds(), job.search().type(), seconds(nanoClock, t1)));
+        + " included)", results.metricSummaries().stream().filter(m -> m.metric().equals(first)).mapToInt(m -> m.n())
+        .sum(), results.metricSummaries().stream().filter(m -> m.metric().equals(first)).count(), job.folds(),
+        job.search().type(), seconds(nanoClock, t1)));
     try {
       results.writeCsv(run.dir());
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.tuning.search.GridSearch;
@@ -50,9 +51,34 @@ class SearchSectionTest {
   }
 
   @Test
+  void aBayesianSearchStartsFromTheGridOrFromASpaceFillingDesign() {
+    Job withGrid = read("{type: bayes, iter: 4, objective: conf_bound, trade_off: 0.2, batch: 2}");
+    assertEquals(8, withGrid.grid().size(), "the regular grid's 2 x 2 x 2 candidates are the initial design");
+    assertEquals("bayes", withGrid.search().strategy(withGrid.grid()).name());
+    assertEquals(4, withGrid.search().bayes().orElseThrow().iter());
+    assertEquals(2, withGrid.search().bayes().orElseThrow().batch());
+    Map<?, ?> written = (Map<?, ?>) withGrid.tree().get("search");
+    assertEquals("conf_bound", written.get("objective"));
+    assertEquals(0.2, written.get("trade_off"));
+    String noGrid = JobReaderTest.TINY.replace("grid: {type: regular, levels: 2}\n", "")
+        + "search: {type: bayes, initial: 4}\n";
+    Job job = JobReader.read(noGrid, "job.yaml", dir);
+    assertEquals(4, job.grid().size(), "a space-filling design of initial candidates");
+    assertEquals(job.grid(), JobReader.read(noGrid, "job.yaml", dir).grid(), "seeded");
+    String missing = assertThrows(IllegalArgumentException.class, () -> JobReader.read(JobReaderTest.TINY
+        .replace("grid: {type: regular, levels: 2}\n", ""), "job.yaml", dir)).getMessage();
+    assertTrue(missing.contains("missing key \"grid\" at $; give the candidates"), missing);
+  }
+
+  @Test
   void badSearchValuesAreNamed() {
     assertTrue(error("{type: bayesian}").contains("$.search.type is \"bayesian\"; choose from: grid, race_anova,"
-        + " race_win_loss"), error("{type: bayesian}"));
+        + " race_win_loss, bayes"), error("{type: bayesian}"));
+    assertTrue(error("{type: bayes, initial: 1}").contains("$.search.initial is 1; give 2 or more"));
+    assertTrue(error("{type: bayes, objective: ei}").contains("$.search.objective is \"ei\"; choose from:"
+        + " exp_improve, prob_improve, conf_bound"));
+    assertTrue(error("{type: bayes, trade_off: -1}").contains("$.search.trade_off is -1.0; give 0 or more"));
+    assertTrue(error("{type: bayes, batch: 100}").contains("$.search.batch is 100; give 1..64"));
     assertTrue(error("{type: race_anova, burn_in: 1}").contains("$.search.burn_in is 1; give 2 or more"));
     assertTrue(error("{type: race_anova, alpha: 0}").contains("$.search.alpha is 0.0; give a significance level"));
     assertTrue(error("{type: race_anova, num_ties: 0}").contains("$.search.num_ties is 0; give 1 or more"));

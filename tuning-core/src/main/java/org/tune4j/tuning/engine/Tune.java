@@ -15,12 +15,18 @@ import org.tune4j.tuning.results.PredictionRow;
 import org.tune4j.tuning.results.TuneResults;
 import org.tune4j.tuning.search.GridSearch;
 import org.tune4j.tuning.search.SearchStrategy;
+import org.tune4j.tuning.search.bayes.BayesOptions;
+import org.tune4j.tuning.search.bayes.BayesSearch;
+import org.tune4j.tuning.search.race.RaceRules;
+import org.tune4j.tuning.search.race.RacingOptions;
+import org.tune4j.tuning.search.race.RacingSearch;
 import org.tune4j.tuning.spec.GridChecks;
 import org.tune4j.tuning.spec.TunableSpec;
 
 /**
  * tune's verbs: {@link #tuneGrid} fits every candidate of a grid on every resample, in parallel,
- * and returns tidy results; {@link #fitResamples} does it for one final spec; {@link #lastFit}
+ * and returns tidy results; {@link #tuneRaceAnova}, {@link #tuneRaceWinLoss} and {@link #tuneBayes}
+ * spend fewer fits (any {@link SearchStrategy} runs through {@link #search}); {@link #fitResamples} does it for one final spec; {@link #lastFit}
  * fits the chosen spec on all training rows and scores it on the test rows.
  *
  * <p>A fit that fails becomes a note and the run goes on; only "every fit failed" is fatal
@@ -71,6 +77,32 @@ public final class Tune {
   public static TuneResults search(TunableSpec spec, ResampledData data, SearchStrategy strategy, Control control) {
     checkRows(data);
     return new SearchRunner(spec, data, strategy, control).run();
+  }
+
+  /**
+   * finetune's {@code tune_race_anova}: the grid raced with the ANOVA rule ({@link RacingSearch}, {@link RaceRules#anova()}).
+   *
+   * @throws IllegalArgumentException as {@link #tuneGrid}, or when there are no more resamples than the burn-in
+   */
+  public static TuneResults tuneRaceAnova(TunableSpec spec, ResampledData data, Grid grid, RacingOptions options,
+      Control control) {
+    GridChecks.check(spec, grid);
+    return search(spec, data, RacingSearch.of(grid, RaceRules.anova(), options), control);
+  }
+
+  /** finetune's {@code tune_race_win_loss}: the grid raced by Bradley–Terry abilities ({@link RaceRules#winLoss()}). */
+  public static TuneResults tuneRaceWinLoss(TunableSpec spec, ResampledData data, Grid grid, RacingOptions options,
+      Control control) {
+    GridChecks.check(spec, grid);
+    return search(spec, data, RacingSearch.of(grid, RaceRules.winLoss(), options), control);
+  }
+
+  /**
+   * tune's {@code tune_bayes}: an initial space-filling design, then candidates proposed by a Gaussian process on the
+   * first metric ({@link BayesSearch}).
+   */
+  public static TuneResults tuneBayes(TunableSpec spec, ResampledData data, BayesOptions options, Control control) {
+    return search(spec, data, BayesSearch.of(spec.parameters(), options), control);
   }
 
   /** {@link #fitResamples(TunableSpec, ResampledData, Control)} with the defaults. */

@@ -21,11 +21,11 @@ import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.results.TuneResults;
 
 /**
- * A race job killed with SIGKILL after its first elimination round was journaled resumes with the same
- * rounds (replayed from the journal, not decided again) and ends with the uninterrupted race's results; the
+ * A race job and a Bayesian job, each killed with SIGKILL after its second round was journaled, resume with the
+ * same rounds (replayed from the journal, not decided again) and end with the uninterrupted run's results; the
  * report shows the race.
  */
-class RaceResumeTest {
+class SearchResumeTest {
   @TempDir Path dir;
 
   static final String JOB = String.join("\n",
@@ -45,9 +45,32 @@ class RaceResumeTest {
       "seed: 5",
       "");
 
+  static final String BAYES = JOB.replace("search: {type: race_anova, burn_in: 3}",
+      "search: {type: bayes, initial: 3, iter: 3}").replace("grid: {type: regular, levels: 5}\n", "")
+      .replace("resampling: {folds: 6}", "resampling: {folds: 3}");
+
   @Test
   void aKilledRaceResumesWithTheSameDecisionsAndResults() throws Exception {
-    Path job = Files.writeString(dir.resolve("job.yaml"), JOB);
+    String console = killResumeAndCompare(JOB);
+    assertTrue(console.contains("Racing will maximize the roc_auc metric."), console);
+    assertTrue(console.matches("(?s).*Fold\\d: \\d+ eliminated; \\d+ candidates remain\\..*")
+        || console.contains("All but one parameter combination were eliminated."), console);
+    String report = Files.readString(dir.resolve("clean").resolve("report.html"));
+    assertTrue(report.contains("<h2>The race</h2>"), "the report shows the race");
+  }
+
+  @Test
+  void aKilledBayesianSearchResumesWithTheSameProposalsAndResults() throws Exception {
+    String console = killResumeAndCompare(BAYES);
+    assertTrue(console.contains("Optimizing roc_auc using the expected improvement"), console);
+    assertTrue(console.contains("Iteration 1: Iter1 ("), console);
+    String metrics = Files.readString(dir.resolve("clean").resolve("metrics.csv"));
+    assertTrue(metrics.contains("Iter1"), "proposals are scored like any candidate");
+  }
+
+  /** Runs {@code jobText}, kills it after round 2, resumes, compares with a clean run; returns the clean console. */
+  private String killResumeAndCompare(String jobText) throws Exception {
+    Path job = Files.writeString(dir.resolve("job.yaml"), jobText);
     Path crashed = dir.resolve("crashed");
     Path journal = crashed.resolve(Journal.FILE);
     Process first = start(dir.resolve("first.log"), "tune", job.toString(), "--run-dir", crashed.toString());
@@ -75,12 +98,7 @@ class RaceResumeTest {
     assertEquals(TuneResults.read(clean), TuneResults.read(crashed));
     assertEquals(Files.readString(clean.resolve("metrics.csv")), Files.readString(crashed.resolve("metrics.csv")));
     assertEquals(Files.readString(clean.resolve("best.json")), Files.readString(crashed.resolve("best.json")));
-    String console = Files.readString(dir.resolve("clean.log"));
-    assertTrue(console.contains("Racing will maximize the roc_auc metric."), console);
-    assertTrue(console.matches("(?s).*Fold\\d: \\d+ eliminated; \\d+ candidates remain\\..*")
-        || console.contains("All but one parameter combination were eliminated."), console);
-    String report = Files.readString(clean.resolve("report.html"));
-    assertTrue(report.contains("<h2>The race</h2>"), "the report shows the race");
+    return Files.readString(dir.resolve("clean.log"));
   }
 
   private static List<String> lines(Path journal) throws IOException {
@@ -98,7 +116,7 @@ class RaceResumeTest {
   }
 
   private static List<String> keys(List<String> lines) {
-    return lines.stream().map(RaceResumeTest::tree).filter(t -> t.containsKey("key"))
+    return lines.stream().map(SearchResumeTest::tree).filter(t -> t.containsKey("key"))
         .map(t -> Json.requireString(t, "key", "$")).toList();
   }
 
