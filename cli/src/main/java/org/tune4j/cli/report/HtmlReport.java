@@ -21,7 +21,7 @@ import org.tune4j.tuning.results.TuneResults;
  * Renders the report of a run as one self-contained HTML page: inline CSS, inline SVG plots, no
  * scripts and nothing fetched from the network. Sections: the best candidate and its test metrics,
  * the ranked table, metric-versus-parameter plots (tune's {@code autoplot}), the spread of the chosen
- * metric across folds, the race (for a search that dropped candidates), notes, and run information. Stateless and thread-safe.
+ * metric across folds, the race (for a search that dropped candidates) or the Bayesian iterations, notes, and run information. Stateless and thread-safe.
  *
  * <pre>{@code
  * String html = HtmlReport.render(new HtmlReport.Input("demo", results, "accuracy", best, jobJson, log));
@@ -92,6 +92,7 @@ public final class HtmlReport {
         .append(" per candidate, best first.</p>").append(spread(r, in.selectBy(), ranked)).append('\n');
     if (searched(in.jobJson())) {
       sb.append(RaceSection.html(r, r.metrics().names().get(0), in.log()));
+      sb.append(IterationSection.html(r, r.metrics().names().get(0), bestConfig(in), in.log()));
     }
     sb.append("<h2>Notes</h2>").append(notes(r)).append('\n');
     sb.append("<h2>Run information</h2><p>Resamples fingerprint <code>").append(Html.escape(r.resamplesFingerprint()))

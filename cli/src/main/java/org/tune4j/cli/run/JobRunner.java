@@ -103,8 +103,9 @@ public final class JobRunner {
       RunLog log, RunLock lock) throws IOException {
     long t0 = nanoClock.getAsLong();
     Journal.Contents earlier = readJournal(job, run, log, console);
+    // a race or a Bayesian search does not know its number of tasks in advance: the stop line counts them only
     try (StopHook stop = StopHook.install(run.dir(), lock, console, earlier.outcomes().size(),
-        job.grid().size() * job.folds())) {
+        job.search().isGrid() ? job.grid().size() * job.folds() : 0)) {
       return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop);
     }
   }
@@ -158,10 +159,15 @@ public final class JobRunner {
     }
     split.featurizeLog().forEach(log::line);
     String first = job.metrics().names().get(0);
-    log.line(String.format(Locale.ROOT, "tuning: %d fits of %d candidates on %d folds (%s) in %.1f s (featurizing"
-        + " included)", results.metricSummaries().stream().filter(m -> m.metric().equals(first)).mapToInt(m -> m.n())
-        .sum(), results.metricSummaries().stream().filter(m -> m.metric().equals(first)).count(), job.folds(),
-        job.search().type(), seconds(nanoClock, t1)));
+    if (job.search().isGrid()) {
+      log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s (featurizing included)",
+          job.grid().size() * job.folds(), seconds(nanoClock, t1)));
+    } else {
+      log.line(String.format(Locale.ROOT, "tuning: %d fits of %d candidates on %d folds (%s) in %.1f s (featurizing"
+          + " included)", results.metricSummaries().stream().filter(m -> m.metric().equals(first))
+          .mapToInt(m -> m.n()).sum(), results.metricSummaries().stream().filter(m -> m.metric().equals(first))
+          .count(), job.folds(), job.search().type(), seconds(nanoClock, t1)));
+    }
     try {
       results.writeCsv(run.dir());
     } catch (IOException e) {

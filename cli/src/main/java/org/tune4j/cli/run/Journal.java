@@ -76,7 +76,9 @@ public final class Journal implements Closeable {
    * @throws RunDirectoryException if the write fails (disk full, read-only)
    */
   public synchronized void append(TaskOutcome outcome) {
-    appendLine(TaskOutcomeJson.toLine(outcome));
+    if (appendLine(TaskOutcomeJson.toLine(outcome))) {
+      appended++;
+    }
   }
 
   /**
@@ -89,9 +91,10 @@ public final class Journal implements Closeable {
     appendLine(Json.write(roundTree).replaceAll("\n *", ""));
   }
 
-  private void appendLine(String line) {
+  /** Writes one line; false after {@link #stop}. */
+  private boolean appendLine(String line) {
     if (stopped) {
-      return;
+      return false;
     }
     ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
     try {
@@ -99,7 +102,7 @@ public final class Journal implements Closeable {
         channel.write(bytes);
       }
       channel.force(false);
-      appended++;
+      return true;
     } catch (IOException e) {
       throw new RunDirectoryException(file, e);
     }
@@ -109,14 +112,14 @@ public final class Journal implements Closeable {
    * Stops appending (for a shutdown hook): waits for a line being written to be written whole, then
    * makes every later {@link #append} do nothing.
    *
-   * @return how many lines this journal appended
+   * @return how many task lines this journal appended
    */
   public synchronized int stop() {
     stopped = true;
     return appended;
   }
 
-  /** How many lines this journal appended (not counting those of earlier runs). */
+  /** How many task lines this journal appended (not counting round lines, nor those of earlier runs). */
   public synchronized int appended() {
     return appended;
   }

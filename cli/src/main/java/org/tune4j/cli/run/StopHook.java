@@ -39,7 +39,7 @@ final class StopHook implements AutoCloseable {
 
   /**
    * Installs the hook of a run in {@code dir} that found {@code earlier} of {@code total} tasks in its
-   * journal.
+   * journal ({@code total} 0 when a search does not know it in advance: the stop line then gives the count alone).
    */
   static StopHook install(Path dir, RunLock lock, Console console, int earlier, int total) {
     StopHook hook = new StopHook(dir, lock, console, earlier, total);
@@ -61,8 +61,9 @@ final class StopHook implements AutoCloseable {
       done = earlier + appendedBefore + (journal == null ? 0 : journal.stop());
     }
     lock.close();
-    console.stopped("tune4j: stopped (SIGTERM or Ctrl-C) after " + Math.min(done, total) + " of " + total
-        + " tasks; the run is resumable: tune4j resume " + dir);
+    String count = total > 0 ? Math.min(done, total) + " of " + total : Integer.toString(done);
+    console.stopped("tune4j: stopped (SIGTERM or Ctrl-C) after " + count + " tasks; the run is resumable: tune4j resume "
+        + dir);
   }
 
   /** Removes the hook (the run ended); does nothing while the JVM is already shutting down. */

@@ -66,6 +66,8 @@ class SearchResumeTest {
     assertTrue(console.contains("Iteration 1: Iter1 ("), console);
     String metrics = Files.readString(dir.resolve("clean").resolve("metrics.csv"));
     assertTrue(metrics.contains("Iter1"), "proposals are scored like any candidate");
+    String report = Files.readString(dir.resolve("clean").resolve("report.html"));
+    assertTrue(report.contains("<h2>Bayesian iterations</h2>"), "the report shows the iterations");
   }
 
   /** Runs {@code jobText}, kills it after round 2, resumes, compares with a clean run; returns the clean console. */

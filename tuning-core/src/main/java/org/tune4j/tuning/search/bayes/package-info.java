@@ -1,6 +1,9 @@
 /**
- * The model side of Bayesian optimisation with tune's {@code tune_bayes()} semantics: pure
- * functions and values that a search loop calls between resampling runs.
+ * Bayesian optimisation with tune's {@code tune_bayes()} semantics. The search is
+ * {@link org.tune4j.tuning.search.bayes.BayesSearch} (a
+ * {@link org.tune4j.tuning.search.SearchStrategy}) with
+ * {@link org.tune4j.tuning.search.bayes.BayesOptions}; the rest are the pure functions and values
+ * it calls between rounds.
  *
  * <ul>
  *   <li>{@link org.tune4j.tuning.search.bayes.UnitEncoding}: candidate values to points on

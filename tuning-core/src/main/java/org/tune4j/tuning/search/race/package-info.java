@@ -22,7 +22,13 @@
  * (a single resample, one candidate left, identical candidates, no residual variance, missing
  * estimates) never throw: the decision carries a note, and where no test is possible nobody is
  * eliminated. Where finetune itself fails on such tables (its issues #33 and #137) these rules
- * choose the conservative answer; the class Javadoc says which. The search loop that evaluates
- * the resamples lives elsewhere. Pure Java on commons-math3; stateless and thread-safe.
+ * choose the conservative answer; the class Javadoc says which. Pure Java on commons-math3;
+ * stateless and thread-safe.
+ *
+ * <p>The race itself is {@link org.tune4j.tuning.search.race.RacingSearch}, a
+ * {@link org.tune4j.tuning.search.SearchStrategy} taking a
+ * {@link org.tune4j.tuning.search.race.RaceRule} ({@link org.tune4j.tuning.search.race.RaceRules}
+ * adapts the two analyses) and {@link org.tune4j.tuning.search.race.RacingOptions}
+ * (finetune's {@code control_race}).
  */
 package org.tune4j.tuning.search.race;
