@@ -44,7 +44,20 @@ public final class VignetteTuningRun {
     NativeBackend.initialize();
     TrainTest sample = EmbeddedSample.fashionMnist();
     ImageSplit split = ImageSplit.of(new TrainTest(prepare(sample.train()), prepare(sample.test())));
-    ModelSpec spec = ModelSpec.functional("vignette")
+    ModelSpec spec = spec();
+    Grid grid = grid(spec);
+    long start = System.nanoTime();
+    TuneResults res = Tune.tuneGrid(spec, split.vfoldCv(5, 42), grid,
+        Control.builder().threads(threads).seed(42).build());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.println(res.showBest("accuracy", 3));
+    System.out.printf(Locale.ROOT, "tune4j vignette tuning: 27 candidates x 5 folds, %d threads: %.1f s wall%n",
+        threads, seconds);
+  }
+
+  /** The vignette's spec: frozen ResNet50 (random weights), global pooling, dense + dropout, Adam, 5 epochs. */
+  public static ModelSpec spec() {
+    return ModelSpec.functional("vignette")
         .block("input", Blocks.imageInput())
         .block("base", Blocks.resnet50(Weights.random(42)), "input")
         .block("pool", Blocks.globalAveragePooling(), "base")
@@ -55,6 +68,10 @@ public final class VignetteTuningRun {
         .compile(Compile.adam().learnRate(tune()))
         .update("dense_units", Parameters.hiddenUnits(32, 128))
         .update("learn_rate", Parameters.learnRate().withRange(-4, -2));
+  }
+
+  /** The vignette's 27 candidates: dense_units {32, 64, 128} × dropout_rate {0, 0.25, 0.5} × learn_rate {1e-4, 1e-3, 1e-2}. */
+  public static Grid grid(ModelSpec spec) {
     List<Map<String, ?>> rows = new ArrayList<>();
     for (double lr : new double[] {1e-4, 1e-3, 1e-2}) {
       for (double drop : new double[] {0, 0.25, 0.5}) {
@@ -67,17 +84,11 @@ public final class VignetteTuningRun {
         }
       }
     }
-    Grid grid = Grids.of(spec.parameters(), rows);
-    long start = System.nanoTime();
-    TuneResults res = Tune.tuneGrid(spec, split.vfoldCv(5, 42), grid,
-        Control.builder().threads(threads).seed(42).build());
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.println(res.showBest("accuracy", 3));
-    System.out.printf(Locale.ROOT, "tune4j vignette tuning: 27 candidates x 5 folds, %d threads: %.1f s wall%n",
-        threads, seconds);
+    return Grids.of(spec.parameters(), rows);
   }
 
-  private static ImageSet prepare(ImageSet grey) {
+  /** The embedded sample's 28×28 grey images as 32×32 RGB in [0, 1]. */
+  public static ImageSet prepare(ImageSet grey) {
     return ImageTransforms.scale01(ImageTransforms.toRgb(ImageTransforms.padTo(grey, 32, 32)));
   }
 }

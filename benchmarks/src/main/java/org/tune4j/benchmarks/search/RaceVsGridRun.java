@@ -1,30 +1,18 @@
 package org.tune4j.benchmarks.search;
 
-import static org.tune4j.tuning.spec.Tunable.tune;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.tune4j.benchmarks.endtoend.VignetteTuningRun;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.EmbeddedSample;
-import org.tune4j.models.data.ImageSet;
-import org.tune4j.models.data.ImageTransforms;
 import org.tune4j.models.data.TrainTest;
-import org.tune4j.models.spec.Blocks;
-import org.tune4j.models.spec.Compile;
-import org.tune4j.models.spec.Fit;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.tune.ImageResamples;
 import org.tune4j.models.tune.ImageSplit;
-import org.tune4j.models.weights.Weights;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.Tune;
 import org.tune4j.tuning.grid.Grid;
-import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.metrics.MetricSet;
-import org.tune4j.tuning.params.Parameters;
 import org.tune4j.tuning.results.MetricSummary;
 import org.tune4j.tuning.results.TuneResults;
 import org.tune4j.tuning.search.race.RaceRules;
@@ -49,9 +37,10 @@ public final class RaceVsGridRun {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     NativeBackend.initialize();
     TrainTest sample = EmbeddedSample.fashionMnist();
-    ImageSplit split = ImageSplit.of(new TrainTest(prepare(sample.train()), prepare(sample.test())));
-    ModelSpec spec = spec();
-    Grid grid = grid(spec);
+    ImageSplit split = ImageSplit.of(new TrainTest(VignetteTuningRun.prepare(sample.train()),
+        VignetteTuningRun.prepare(sample.test())));
+    ModelSpec spec = VignetteTuningRun.spec();
+    Grid grid = VignetteTuningRun.grid(spec);
     MetricSet metrics = MetricSet.parse("accuracy,roc_auc,brier_class");
     long gridFits = 0;
     long raceFits = 0;
@@ -98,39 +87,5 @@ public final class RaceVsGridRun {
   static MetricSummary summary(TuneResults res, String configId) {
     return res.metricSummaries().stream().filter(m -> m.metric().equals("accuracy") && m.configId().equals(configId))
         .findFirst().orElseThrow();
-  }
-
-  static ModelSpec spec() {
-    return ModelSpec.functional("vignette")
-        .block("input", Blocks.imageInput())
-        .block("base", Blocks.resnet50(Weights.random(42)), "input")
-        .block("pool", Blocks.globalAveragePooling(), "base")
-        .block("dense", Blocks.dense(tune(), "relu"), "pool")
-        .block("dropout", Blocks.dropout(tune()), "dense")
-        .block("output", Blocks.softmaxOutput(), "dropout")
-        .fit(Fit.epochs(5).batchSize(32))
-        .compile(Compile.adam().learnRate(tune()))
-        .update("dense_units", Parameters.hiddenUnits(32, 128))
-        .update("learn_rate", Parameters.learnRate().withRange(-4, -2));
-  }
-
-  static Grid grid(ModelSpec spec) {
-    List<Map<String, ?>> rows = new ArrayList<>();
-    for (double lr : new double[] {1e-4, 1e-3, 1e-2}) {
-      for (double drop : new double[] {0, 0.25, 0.5}) {
-        for (int units : new int[] {32, 64, 128}) {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("dense_units", units);
-          row.put("dropout_rate", drop);
-          row.put("learn_rate", lr);
-          rows.add(row);
-        }
-      }
-    }
-    return Grids.of(spec.parameters(), rows);
-  }
-
-  private static ImageSet prepare(ImageSet grey) {
-    return ImageTransforms.scale01(ImageTransforms.toRgb(ImageTransforms.padTo(grey, 32, 32)));
   }
 }

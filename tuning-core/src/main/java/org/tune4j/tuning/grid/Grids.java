@@ -130,6 +130,16 @@ public final class Grids {
   }
 
   /**
+   * A random Latin hypercube of {@code n} points on {@code [0, 1)^p}, seeded (Mersenne Twister): each of the
+   * {@code n} strata is hit once per column. The unit design behind {@link SpaceFillingType#LATIN_HYPERCUBE}, for
+   * searches that draw candidate pools from it.
+   */
+  public static double[][] unitLatinHypercube(int n, int p, long seed) {
+    checkAtLeastOne("n", n);
+    return UnitDesigns.latinHypercube(n, p, new MersenneTwister(seed));
+  }
+
+  /**
    * A grid of candidates that already have their config ids (a search's proposals, such as tune_bayes'
    * {@code Iter1}), checked as {@link #of}.
    *

@@ -6,8 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.math3.random.MersenneTwister;
-import org.apache.commons.math3.random.RandomGenerator;
+import org.tune4j.tuning.grid.Grids;
 
 /**
  * The candidates the Gaussian process scores each iteration, as tune's {@code pred_gp()}:
@@ -68,25 +67,8 @@ public final class CandidatePool {
     return List.copyOf(new ArrayList<>(pool));
   }
 
-  /** The raw Latin hypercube on {@code [0, 1)^d}: rows are points. */
+  /** The raw Latin hypercube on {@code [0, 1)^d}: rows are points (the grids' own design). */
   static double[][] unitDesign(int n, int d, long seed) {
-    RandomGenerator rng = new MersenneTwister(seed);
-    double[][] design = new double[n][d];
-    int[] perm = new int[n];
-    for (int j = 0; j < d; j++) {
-      for (int i = 0; i < n; i++) {
-        perm[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int k = rng.nextInt(i + 1);
-        int tmp = perm[i];
-        perm[i] = perm[k];
-        perm[k] = tmp;
-      }
-      for (int i = 0; i < n; i++) {
-        design[i][j] = Math.min((perm[i] + rng.nextDouble()) / n, Math.nextDown(1.0));
-      }
-    }
-    return design;
+    return Grids.unitLatinHypercube(n, d, seed);
   }
 }
