@@ -47,7 +47,7 @@ public final class Grids {
    * {@link Parameter#valueSeq(int)}, the first parameter varying fastest ({@code expand.grid}).
    * Read from dials' R/grids.R: {@code make_regular_grid} maps {@code value_seq} over the
    * parameters, then {@code expand.grid}, then {@code vec_unique}; {@code value_seq}
-   * (R/aaa_values.R) uses the range ends as given even when an end is exclusive.
+   * (R/aaa_values.R) moves an excluded end inside (see {@link Parameter#valueSeq(int)}).
    *
    * @throws IllegalArgumentException if the number of levels differs from the number of
    *     parameters or a level is below 1

@@ -34,7 +34,8 @@ public sealed interface Parameter permits NumericParameter, QualitativeParameter
   /**
    * dials' {@code value_seq}: at most {@code n} values for a regular grid, in order. Numeric
    * parameters give {@code n} evenly spaced points from the lower to the upper end of the
-   * transformed range, back-transformed (integers floored and de-duplicated); qualitative
+   * transformed range, back-transformed (integers floored and de-duplicated), an excluded end
+   * moved inside as dials 1.4 does ({@link NumericParameter#valueSeq(int)}); qualitative
    * parameters give their first {@code n} values.
    *
    * @throws IllegalArgumentException if {@code n < 1}
