@@ -213,10 +213,7 @@ public record NumericParameter(String id, String label, NumericType type, double
    */
   @Override
   public Object fromUnit(double u) {
-    if (!(u >= 0.0 && u <= 1.0)) {
-      throw new IllegalArgumentException("unit position for parameter \"" + id + "\" is " + u
-          + "; give a value in [0, 1]");
-    }
+    checkUnit(u);
     if (type == NumericType.INTEGER && transform == Transform.IDENTITY) {
       int lo = (int) Math.ceil(naturalLow(lower, lowerInclusive, transform));
       int hi = (int) Math.floor(naturalHigh(upper, upperInclusive, transform));
@@ -237,6 +234,32 @@ public record NumericParameter(String id, String label, NumericType type, double
     }
     int floor = floorWhole(v);
     return allows(floor) ? floor : (int) Math.ceil(v);
+  }
+
+  /**
+   * dials' {@code encode_unit} backward: {@code lower + u * (upper - lower)} back-transformed;
+   * integers rounded half to even (R's {@code round}). Two deliberate differences, both about
+   * ends dials ignores here: a double at an excluded end becomes the nearest double inside, and
+   * an integer rounded onto an excluded end (or past a fractional one) becomes the nearest whole
+   * number the range allows.
+   */
+  @Override
+  public Object fromSpaceFilling(double u) {
+    checkUnit(u);
+    if (type == NumericType.DOUBLE) {
+      return fromUnit(u);
+    }
+    double v = transform.inverse(lower + u * (upper - lower));
+    double lo = Math.ceil(naturalLow(lower, lowerInclusive, transform));
+    double hi = Math.floor(naturalHigh(upper, upperInclusive, transform));
+    return (int) Math.max(lo, Math.min(hi, Math.rint(v)));
+  }
+
+  private void checkUnit(double u) {
+    if (!(u >= 0.0 && u <= 1.0)) {
+      throw new IllegalArgumentException("unit position for parameter \"" + id + "\" is " + u
+          + "; give a value in [0, 1]");
+    }
   }
 
   /** Floors, first snapping values within a relative 1e-9 of a whole number to it. */

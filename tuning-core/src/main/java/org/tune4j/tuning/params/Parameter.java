@@ -50,4 +50,17 @@ public sealed interface Parameter permits NumericParameter, QualitativeParameter
    * @throws IllegalArgumentException if {@code u} is outside {@code [0, 1]}
    */
   Object fromUnit(double u);
+
+  /**
+   * The value at position {@code u} in {@code [0, 1]} of a space-filling design, as dials'
+   * {@code encode_unit(direction = "backward")}: numeric parameters take
+   * {@code lower + u * (upper - lower)} on the transformed scale, back-transformed, integers
+   * <em>rounded</em> (where {@link #fromUnit} gives equal shares or floors, as random grids
+   * do); qualitative ones cut {@code [0, 1]} into equal bins closed on the right, the first
+   * also on the left (R's {@code cut(include.lowest = TRUE)}). Always a value this parameter
+   * {@link #allows}.
+   *
+   * @throws IllegalArgumentException if {@code u} is outside {@code [0, 1]}
+   */
+  Object fromSpaceFilling(double u);
 }
