@@ -159,18 +159,20 @@ public final class TuneResults {
 
   /**
    * tune's {@code show_best()}: the {@link #collectMetrics()} rows of {@code metric}, best mean
-   * first in the metric's direction, at most {@code n} of them. Ties keep config-id order and
-   * NaN means (no defined estimate) come last.
+   * first in the metric's direction, at most {@code n} of them. Ties keep config-id order.
+   * Candidates whose mean is NaN (no defined estimate on any resample) are left out, as tune's
+   * {@code .filter_perf_metrics} does.
    *
    * @throws IllegalArgumentException if the metric is not in the set or {@code n < 1}
-   * @throws IllegalStateException if no fit produced this metric
+   * @throws IllegalStateException if no fit produced this metric, or no candidate has a defined
+   *     mean of it (tune: "No results are available")
    */
   public Table showBest(String metric, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("n is " + n + "; give the number of rows to show,"
           + " 1 or more (tune's default is " + DEFAULT_SHOW_N + ")");
     }
-    List<MetricSummary> ranked = MetricSummaries.ranked(rowsOf(metric), metric(metric)
+    List<MetricSummary> ranked = MetricSummaries.ranked(definedRowsOf(metric), metric(metric)
         .biggerIsBetter());
     return ResultTables.summaries(parameters, ranked.subList(0, Math.min(n, ranked.size())));
   }
