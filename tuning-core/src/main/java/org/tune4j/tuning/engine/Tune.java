@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tune4j.resampling.Resamples;
+import org.tune4j.resampling.Resampling;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.params.ParameterSet;
@@ -48,8 +49,8 @@ public final class Tune {
    * Fits every candidate of {@code grid} on every resample of {@code data} and scores it on the
    * held-out rows.
    *
-   * @throws IllegalArgumentException before any fit when the grid does not fit the spec or the
-   *     resamples do not fit the data
+   * @throws IllegalArgumentException before any fit when the grid does not fit the spec, the
+   *     resamples do not fit the data or are leave-one-out ({@code Resampling.looCv}, which tune refuses too)
    * @throws AllModelsFailedException when every fit failed (its notes say why)
    */
   public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, Grid grid, Control control) {
@@ -136,6 +137,11 @@ public final class Tune {
   }
 
   private static void checkRows(ResampledData data) {
+    if (Resampling.LOO_CV_METHOD.equals(data.resamples().method())) {
+      throw new IllegalArgumentException("the resamples are leave-one-out cross-validation (loo_cv), which tune"
+          + " does not support for tuning: each assessment set is one row, so metrics such as roc_auc are undefined;"
+          + " use Resampling.vfoldCv(nRows, v) or Resampling.bootstraps(nRows, times, seed) instead");
+    }
     if (data.resamples().nRows() != data.engine().size()) {
       throw new IllegalArgumentException("the resamples index " + data.resamples().nRows() + " rows but the data has "
           + data.engine().size() + "; make the resamples from this data");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.tune4j.resampling.Resampling;
 import org.tune4j.tuning.metrics.Metric;
 import org.tune4j.tuning.metrics.MetricSet;
 import org.tune4j.tuning.params.ParameterSet;
@@ -136,7 +137,9 @@ public final class TuneResults {
    * tune's {@code collect_metrics()}: one row per config × metric with columns
    * {@code config, <params...>, metric, estimator, mean, n, std_err}, by config id then
    * metric-set order. {@code mean} averages the non-NaN estimates, {@code n} counts them and
-   * {@code std_err} is their standard deviation (divisor n − 1) over √n (NaN when n &lt; 2).
+   * {@code std_err} is their standard deviation (divisor n − 1) over √n (NaN when n &lt; 2). The
+   * {@code Apparent} resample ({@code Resampling.apparent}) is left out, as tune does; it stays
+   * in {@code collectMetrics(false)}.
    */
   public Table collectMetrics() {
     return ResultTables.summaries(parameters, summaries);
@@ -310,6 +313,11 @@ public final class TuneResults {
     metric(metric);
     List<MetricSummary> rows = summaries.stream().filter(s -> s.metric().equals(metric))
         .toList();
+    if (rows.isEmpty() && metricRows.stream().anyMatch(r -> r.metric().equals(metric))) {
+      throw new IllegalStateException("metric \"" + metric + "\" was only estimated on the "
+          + Resampling.APPARENT_ID + " resample, which summaries leave out as tune does; resample"
+          + " with vfoldCv or bootstraps");
+    }
     if (rows.isEmpty()) {
       throw new IllegalStateException("no fit produced metric \"" + metric + "\" ("
           + notes.stream().filter(Note::isError).count() + " error notes); see notes()");
