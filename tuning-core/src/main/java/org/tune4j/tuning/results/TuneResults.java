@@ -17,7 +17,8 @@ import org.tune4j.tuning.params.ParameterSet;
  * failed or troubled fits and, when kept, the held-out predictions — with tune's verbs to read
  * them ({@link #collectMetrics}, {@link #showBest}, {@link #selectBest},
  * {@link #selectByOneStdErr}, {@link #selectByPctLoss}, {@link #notes},
- * {@link #collectPredictions}).
+ * {@link #collectPredictions}). The selection verbs without a metric use the first of the set
+ * ({@link #defaultMetric()}), as tune's {@code choose_metric}.
  *
  * <p>The tuning engine builds it with {@link #of}; {@link #writeCsv} and {@link #read} save and
  * load it unchanged. Tables print like tibbles. Rows are kept in a canonical order (config id,
@@ -155,6 +156,25 @@ public final class TuneResults {
     return summarize ? collectMetrics() : ResultTables.perResample(parameters, metricRows);
   }
 
+  /**
+   * The metric the verbs without a metric argument use: the first of the metric set, as tune's
+   * {@code choose_metric(x, metric = NULL)} (which also warns; say which metric was used where
+   * the user sees it). With {@code MetricSet.defaultClassification()} this is {@code roc_auc}.
+   */
+  public String defaultMetric() {
+    return metrics.names().get(0);
+  }
+
+  /** {@link #showBest(String)} of the {@link #defaultMetric()}: tune's {@code show_best(x)}. */
+  public Table showBest() {
+    return showBest(defaultMetric());
+  }
+
+  /** {@link #showBest(String, int)} of the {@link #defaultMetric()}. */
+  public Table showBest(int n) {
+    return showBest(defaultMetric(), n);
+  }
+
   /** {@link #showBest(String, int)} with tune's default of {@value #DEFAULT_SHOW_N} rows. */
   public Table showBest(String metric) {
     return showBest(metric, DEFAULT_SHOW_N);
@@ -180,6 +200,11 @@ public final class TuneResults {
     return ResultTables.summaries(parameters, ranked.subList(0, Math.min(n, ranked.size())));
   }
 
+  /** {@link #selectBest(String)} of the {@link #defaultMetric()}: tune's {@code select_best(x)}. */
+  public Selection selectBest() {
+    return selectBest(defaultMetric());
+  }
+
   /**
    * tune's {@code select_best()}: the candidate with the best mean of {@code metric} (the first
    * row of {@link #showBest}).
@@ -190,6 +215,11 @@ public final class TuneResults {
   public Selection selectBest(String metric) {
     return MetricSummaries.ranked(definedRowsOf(metric), metric(metric).biggerIsBetter())
         .get(0).toSelection();
+  }
+
+  /** {@link #selectByOneStdErr(String, SortOrder, SortOrder...)} of the {@link #defaultMetric()}. */
+  public Selection selectByOneStdErr(SortOrder simplestFirst, SortOrder... more) {
+    return selectByOneStdErr(defaultMetric(), simplestFirst, more);
   }
 
   /**
@@ -221,6 +251,19 @@ public final class TuneResults {
     Objects.requireNonNull(simplerFirst, "simplerFirst");
     return SelectionRules.oneStdErr(definedRowsOf(metric), metric(metric).biggerIsBetter(),
         simplerFirst).toSelection();
+  }
+
+  /** {@link #selectByPctLoss(String, SortOrder, SortOrder...)} of the {@link #defaultMetric()}. */
+  public Selection selectByPctLoss(SortOrder simplestFirst, SortOrder... more) {
+    return selectByPctLoss(defaultMetric(), simplestFirst, more);
+  }
+
+  /**
+   * {@link #selectByPctLoss(String, double, SortOrder, SortOrder...)} of the
+   * {@link #defaultMetric()}.
+   */
+  public Selection selectByPctLoss(double limit, SortOrder simplestFirst, SortOrder... more) {
+    return selectByPctLoss(defaultMetric(), limit, simplestFirst, more);
   }
 
   /**
