@@ -8,6 +8,8 @@ import java.util.Map;
 import org.tune4j.resampling.Resamples;
 import org.tune4j.resampling.Resampling;
 import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.grid.Grids;
+import org.tune4j.tuning.grid.SpaceFillingType;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.params.ParameterSet;
 import org.tune4j.tuning.results.MetricRow;
@@ -56,6 +58,26 @@ public final class Tune {
   public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, Grid grid, Control control) {
     GridChecks.check(spec, grid);
     return search(spec, data, GridSearch.of(grid), control);
+  }
+
+  /** {@link #tuneGrid(TunableSpec, ResampledData, int, Control)} with {@link Control#defaults()}. */
+  public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, int size) {
+    return tuneGrid(spec, data, size, Control.defaults());
+  }
+
+  /**
+   * tune's {@code tune_grid(grid = size)}: a space-filling grid of {@code size} candidates over the spec's
+   * parameters, then {@link #tuneGrid(TunableSpec, ResampledData, Grid, Control)}. tune calls
+   * {@code dials::grid_space_filling(pset, size)} (type {@code "any"}: a premade max-min or Audze-Eglais design, else
+   * max entropy); here it is {@code Grids.spaceFilling(spec.parameters(), size, MAX_MIN_DISTANCE, control.seed())},
+   * so the same seed gives the same grid. Duplicate rows (integer or qualitative parameters) are removed, as tune's
+   * {@code distinct}, so the grid may have fewer than {@code size} candidates.
+   *
+   * @throws IllegalArgumentException if {@code size < 1} or the spec has nothing to tune, and as the grid variant
+   */
+  public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, int size, Control control) {
+    Grid grid = Grids.spaceFilling(spec.parameters(), size, SpaceFillingType.MAX_MIN_DISTANCE, control.seed());
+    return tuneGrid(spec, data, grid, control);
   }
 
   /**
