@@ -25,6 +25,15 @@ import java.util.SplittableRandom;
  */
 public final class Resampling {
 
+    /**
+     * The id of the {@link #apparent} split (rsample's {@code "Apparent"}); tune leaves splits with this id out
+     * of its summaries.
+     */
+    public static final String APPARENT_ID = "Apparent";
+
+    /** The {@link Resamples#method()} of {@link #looCv}, which tune refuses for tuning. */
+    public static final String LOO_CV_METHOD = "loo_cv";
+
     private Resampling() {
     }
 
@@ -185,7 +194,10 @@ public final class Resampling {
         return GroupFolds.build(codes, v, balance, seed, fingerprint);
     }
 
-    /** Leave-one-out cross-validation: one split per row, assessing that row. Ids {@code Resample1..}. */
+    /**
+     * Leave-one-out cross-validation: one split per row, assessing that row. Ids {@code Resample1..}. Tuning
+     * refuses it, as tune does (one-row assessment sets leave most metrics undefined).
+     */
     public static Resamples looCv(int nRows) {
         Checks.rows(nRows, 2, "looCv");
         List<Split> splits = new ArrayList<>(nRows);
@@ -198,13 +210,16 @@ public final class Resampling {
             }
             splits.add(Split.create("Resample" + (row + 1), null, nRows, analysis, new int[] {row}));
         }
-        return Resamples.of("loo_cv", "Leave-one-out cross-validation", nRows, splits, "nRows=" + nRows);
+        return Resamples.of(LOO_CV_METHOD, "Leave-one-out cross-validation", nRows, splits, "nRows=" + nRows);
     }
 
-    /** One split, {@code Apparent}, whose analysis and assessment sets are both every row. */
+    /**
+     * One split, {@code Apparent}, whose analysis and assessment sets are both every row. Its metrics are kept per
+     * resample but left out of tuning summaries, as tune does.
+     */
     public static Resamples apparent(int nRows) {
         Checks.rows(nRows, 1, "apparent");
-        Split split = Split.create("Apparent", null, nRows, RowSampler.range(nRows), RowSampler.range(nRows));
+        Split split = Split.create(APPARENT_ID, null, nRows, RowSampler.range(nRows), RowSampler.range(nRows));
         return Resamples.of("apparent", "Apparent sampling", nRows, List.of(split), "nRows=" + nRows);
     }
 }

@@ -96,8 +96,8 @@ public final class JobReader {
           + " train_per_class or lower folds");
     }
     MetricSet metrics = metrics(tree, root);
-    String selectBy = Json.optionalString(tree, "select_by", root).orElse(metrics.names().contains("accuracy")
-        ? "accuracy" : metrics.names().get(0));
+    // tune's choose_metric: with no metric named, the first of the metric set
+    String selectBy = Json.optionalString(tree, "select_by", root).orElse(metrics.names().get(0));
     long threads = Json.optionalLong(tree, "threads", root).orElse((long) Runtime.getRuntime().availableProcessors());
     if (threads < 1 || threads > 1024) {
       throw new IllegalArgumentException("$.threads is " + threads + "; give 1..1024");

@@ -86,7 +86,7 @@ public final class HtmlReport {
     Table ranked = r.showBest(in.selectBy(), (int) Math.max(1, configs));
     sb.append("<h2>Ranked candidates</h2>").append(Html.table(ranked, 0)).append('\n');
     sb.append("<h2>Metrics versus parameters</h2><p class=\"sub\">Mean over resamples ± one standard error,"
-        + " one panel per metric and parameter (tune's autoplot). The chosen candidate is red.</p>")
+        + " one panel per metric and parameter (tune's autoplot draws the means only). The chosen candidate is red.</p>")
         .append(autoplot(r, bestConfig(in))).append('\n');
     sb.append("<h2>Spread across folds</h2><p class=\"sub\">Each resample's ").append(Html.escape(in.selectBy()))
         .append(" per candidate, best first.</p>").append(spread(r, in.selectBy(), ranked)).append('\n');

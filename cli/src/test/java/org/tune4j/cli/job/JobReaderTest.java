@@ -67,7 +67,9 @@ class JobReaderTest {
     assertEquals(3, job.folds());
     assertEquals(7, job.seed());
     assertEquals(2, job.threads());
-    assertEquals("accuracy", job.selectBy());
+    // no metrics and no select_by: tune's default set, and its first metric (choose_metric)
+    assertEquals("roc_auc", job.selectBy());
+    assertEquals("brier_class", read(TINY + "metrics: [brier_class, accuracy]\n").selectBy());
     assertEquals(16, job.spec().parameters().get("dense_units") instanceof org.tune4j.tuning.params.NumericParameter n
         ? (int) n.upper() : -1);
   }

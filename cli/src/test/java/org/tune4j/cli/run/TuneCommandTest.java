@@ -66,7 +66,7 @@ class TuneCommandTest {
     assertTrue(log.contains("Java 17") || log.contains("Java "), log);
     assertTrue(log.contains("processors") && log.contains("ND4J native build") && log.contains("tuning: 4 tasks in"), log);
     String stdout = out.toString(StandardCharsets.UTF_8);
-    assertTrue(stdout.matches("(?s).*Best Model\\d .*; test accuracy \\d\\.\\d{4}; .*"), stdout);
+    assertTrue(stdout.matches("(?s).*Best Model\\d .*; test roc_auc \\d\\.\\d{4}; .*"), stdout);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("[4/4] 100.0%"), "plain progress lines off a terminal");
     assertTrue(log.contains("feature cache: " + dir.toAbsolutePath().resolve("feature-cache")), log);
     try (var cached = Files.walk(dir.resolve("feature-cache"))) {

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tune4j.resampling.Resamples;
+import org.tune4j.resampling.Resampling;
 import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.grid.Grids;
+import org.tune4j.tuning.grid.SpaceFillingType;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.params.ParameterSet;
 import org.tune4j.tuning.results.MetricRow;
@@ -54,13 +57,33 @@ public final class Tune {
    * Fits every candidate of {@code grid} on every resample of {@code data} and scores it on the
    * held-out rows.
    *
-   * @throws IllegalArgumentException before any fit when the grid does not fit the spec or the
-   *     resamples do not fit the data
+   * @throws IllegalArgumentException before any fit when the grid does not fit the spec, the
+   *     resamples do not fit the data or are leave-one-out ({@code Resampling.looCv}, which tune refuses too)
    * @throws AllModelsFailedException when every fit failed (its notes say why)
    */
   public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, Grid grid, Control control) {
     GridChecks.check(spec, grid);
     return search(spec, data, GridSearch.of(grid), control);
+  }
+
+  /** {@link #tuneGrid(TunableSpec, ResampledData, int, Control)} with {@link Control#defaults()}. */
+  public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, int size) {
+    return tuneGrid(spec, data, size, Control.defaults());
+  }
+
+  /**
+   * tune's {@code tune_grid(grid = size)}: a space-filling grid of {@code size} candidates over the spec's
+   * parameters, then {@link #tuneGrid(TunableSpec, ResampledData, Grid, Control)}. tune calls
+   * {@code dials::grid_space_filling(pset, size)} (type {@code "any"}: a premade max-min or Audze-Eglais design, else
+   * max entropy); here it is {@code Grids.spaceFilling(spec.parameters(), size, MAX_MIN_DISTANCE, control.seed())},
+   * so the same seed gives the same grid. Duplicate rows (integer or qualitative parameters) are removed, as tune's
+   * {@code distinct}, so the grid may have fewer than {@code size} candidates.
+   *
+   * @throws IllegalArgumentException if {@code size < 1} or the spec has nothing to tune, and as the grid variant
+   */
+  public static TuneResults tuneGrid(TunableSpec spec, ResampledData data, int size, Control control) {
+    Grid grid = Grids.spaceFilling(spec.parameters(), size, SpaceFillingType.MAX_MIN_DISTANCE, control.seed());
+    return tuneGrid(spec, data, grid, control);
   }
 
   /**
@@ -168,6 +191,11 @@ public final class Tune {
   }
 
   private static void checkRows(ResampledData data) {
+    if (Resampling.LOO_CV_METHOD.equals(data.resamples().method())) {
+      throw new IllegalArgumentException("the resamples are leave-one-out cross-validation (loo_cv), which tune"
+          + " does not support for tuning: each assessment set is one row, so metrics such as roc_auc are undefined;"
+          + " use Resampling.vfoldCv(nRows, v) or Resampling.bootstraps(nRows, times, seed) instead");
+    }
     if (data.resamples().nRows() != data.engine().size()) {
       throw new IllegalArgumentException("the resamples index " + data.resamples().nRows() + " rows but the data has "
           + data.engine().size() + "; make the resamples from this data");

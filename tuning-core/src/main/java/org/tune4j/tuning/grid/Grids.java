@@ -47,7 +47,7 @@ public final class Grids {
    * {@link Parameter#valueSeq(int)}, the first parameter varying fastest ({@code expand.grid}).
    * Read from dials' R/grids.R: {@code make_regular_grid} maps {@code value_seq} over the
    * parameters, then {@code expand.grid}, then {@code vec_unique}; {@code value_seq}
-   * (R/aaa_values.R) uses the range ends as given even when an end is exclusive.
+   * (R/aaa_values.R) moves an excluded end inside (see {@link Parameter#valueSeq(int)}).
    *
    * @throws IllegalArgumentException if the number of levels differs from the number of
    *     parameters or a level is below 1
@@ -93,14 +93,15 @@ public final class Grids {
     checkParams(params);
     checkAtLeastOne("size", size);
     RandomGenerator rng = new MersenneTwister(seed);
-    return fromUnitDesign(params, UnitDesigns.uniform(size, params.size(), rng));
+    return fromUnitDesign(params, UnitDesigns.uniform(size, params.size(), rng), false);
   }
 
   /**
    * A space-filling design of {@code size} candidates: a Latin hypercube, or the max-min
    * distance Latin hypercube of {@link #MAX_MIN_CANDIDATES} (see {@link SpaceFillingType}),
-   * mapped to values with {@link Parameter#fromUnit(double)}. Integer and qualitative
-   * parameters can make duplicate rows; they are removed, as dials does.
+   * mapped to values with {@link Parameter#fromSpaceFilling(double)} (dials' {@code encode_unit}:
+   * integers rounded). Integer and qualitative parameters can make duplicate rows; they are
+   * removed, as dials does.
    */
   public static Grid spaceFilling(ParameterSet params, int size, SpaceFillingType type,
       long seed) {
@@ -114,7 +115,7 @@ public final class Grids {
     double[][] design = type == SpaceFillingType.LATIN_HYPERCUBE
         ? UnitDesigns.latinHypercube(size, params.size(), rng)
         : UnitDesigns.maxMinLatinHypercube(size, params.size(), MAX_MIN_CANDIDATES, rng);
-    return fromUnitDesign(params, design);
+    return fromUnitDesign(params, design, true);
   }
 
   /**
@@ -166,12 +167,14 @@ public final class Grids {
     return of(params, GridCsv.read(params, path));
   }
 
-  private static Grid fromUnitDesign(ParameterSet params, double[][] design) {
+  private static Grid fromUnitDesign(ParameterSet params, double[][] design,
+      boolean spaceFilling) {
     Set<List<Object>> rows = new LinkedHashSet<>();
     for (double[] point : design) {
       List<Object> row = new ArrayList<>(params.size());
       for (int j = 0; j < params.size(); j++) {
-        row.add(params.get(j).fromUnit(point[j]));
+        Parameter p = params.get(j);
+        row.add(spaceFilling ? p.fromSpaceFilling(point[j]) : p.fromUnit(point[j]));
       }
       rows.add(List.copyOf(row));
     }

@@ -26,6 +26,9 @@ public record NumericParameter(String id, String label, NumericType type, double
     double upper, boolean lowerInclusive, boolean upperInclusive, Transform transform)
     implements Parameter {
 
+  /** R's {@code .Machine$double.eps}, 2^-52, which dials' {@code value_seq_dbl} uses. */
+  public static final double DOUBLE_EPS = Math.ulp(1.0);
+
   /** Relative distance below which a back-transformed value counts as a whole number. */
   private static final double WHOLE_NUMBER_TOLERANCE = 1e-9;
 
@@ -143,15 +146,16 @@ public record NumericParameter(String id, String label, NumericType type, double
   }
 
   /**
-   * dials' {@code value_seq}: R's {@code seq(lower, upper, length.out = n)} on the transformed
-   * scale (exact ends, interior points {@code lower + i * by}), back-transformed; integers are
-   * floored and de-duplicated.
+   * dials' {@code value_seq} (1.4): R's {@code seq(from, to, length.out = n)} on the transformed
+   * scale (exact ends, interior points {@code from + i * ((to - from) / (n - 1))}),
+   * back-transformed; integers are floored and de-duplicated.
    *
-   * <p>One deliberate difference: dials uses an excluded end anyway ({@code value_seq_dbl} ignores
-   * {@code inclusive}), so its {@code dropout()} grid holds 1, a value every fit then rejects.
-   * Here an excluded end counts as one more step beyond the points: {@code dropout()} with 3
-   * levels gives 0, 1/3, 2/3. Ranges with both ends included — all other dials defaults — match
-   * dials exactly.
+   * <p>An excluded end moves inside as dials' {@code value_seq_dbl} and {@code value_seq_int}
+   * move it: a double end by R's {@code .Machine$double.eps} ({@link #DOUBLE_EPS}, added to or
+   * subtracted from the transformed end), an integer end by one. So {@code dropout()} with 2
+   * levels gives 0 and {@code 1 - 2^-52}. One deliberate difference: where the end is too
+   * large for the epsilon to change it (|end| of 2 or more), dials keeps the excluded end, which
+   * every fit then rejects; here it becomes the next double inside ({@link Math#nextDown}).
    */
   @Override
   public List<Object> valueSeq(int n) {
@@ -159,20 +163,46 @@ public record NumericParameter(String id, String label, NumericType type, double
       throw new IllegalArgumentException("levels for parameter \"" + id + "\" is " + n
           + "; give at least 1");
     }
-    int before = lowerInclusive ? 0 : 1;
-    int after = upperInclusive ? 0 : 1;
-    int steps = n - 1 + before + after;
-    double[] seq = new double[n];
-    double by = steps == 0 ? 0 : (upper - lower) / steps;
-    for (int i = 0; i < n; i++) {
-      seq[i] = i == n - 1 && n > 1 && after == 0 ? upper : lower + (i + before) * by;
+    double from = lower;
+    double to = upper;
+    if (type == NumericType.INTEGER) {
+      from = lowerInclusive ? from : from + 1;
+      to = upperInclusive ? to : to - 1;
+    } else {
+      from = lowerInclusive ? from : insideAbove(from);
+      to = upperInclusive ? to : insideBelow(to);
     }
     Set<Object> values = new LinkedHashSet<>();
-    for (double t : seq) {
+    for (double t : rSeq(from, to, n)) {
       double v = transform.inverse(t);
       values.add(type == NumericType.INTEGER ? (Object) floorWhole(v) : (Object) v);
     }
     return List.copyOf(new ArrayList<>(values));
+  }
+
+  private static double insideAbove(double end) {
+    double moved = end + DOUBLE_EPS;
+    return moved > end ? moved : Math.nextUp(end);
+  }
+
+  private static double insideBelow(double end) {
+    double moved = end - DOUBLE_EPS;
+    return moved < end ? moved : Math.nextDown(end);
+  }
+
+  /** R's {@code seq.default(from, to, length.out = n)} for finite ends. */
+  private static double[] rSeq(double from, double to, int n) {
+    double[] seq = new double[n];
+    if (n == 1) {
+      seq[0] = from;
+      return seq;
+    }
+    double by = (to - from) / (n - 1);
+    for (int i = 0; i < n - 1; i++) {
+      seq[i] = from == to ? from : from + i * by;
+    }
+    seq[n - 1] = to;
+    return seq;
   }
 
   /**
@@ -183,10 +213,7 @@ public record NumericParameter(String id, String label, NumericType type, double
    */
   @Override
   public Object fromUnit(double u) {
-    if (!(u >= 0.0 && u <= 1.0)) {
-      throw new IllegalArgumentException("unit position for parameter \"" + id + "\" is " + u
-          + "; give a value in [0, 1]");
-    }
+    checkUnit(u);
     if (type == NumericType.INTEGER && transform == Transform.IDENTITY) {
       int lo = (int) Math.ceil(naturalLow(lower, lowerInclusive, transform));
       int hi = (int) Math.floor(naturalHigh(upper, upperInclusive, transform));
@@ -207,6 +234,32 @@ public record NumericParameter(String id, String label, NumericType type, double
     }
     int floor = floorWhole(v);
     return allows(floor) ? floor : (int) Math.ceil(v);
+  }
+
+  /**
+   * dials' {@code encode_unit} backward: {@code lower + u * (upper - lower)} back-transformed;
+   * integers rounded half to even (R's {@code round}). Two deliberate differences, both about
+   * ends dials ignores here: a double at an excluded end becomes the nearest double inside, and
+   * an integer rounded onto an excluded end (or past a fractional one) becomes the nearest whole
+   * number the range allows.
+   */
+  @Override
+  public Object fromSpaceFilling(double u) {
+    checkUnit(u);
+    if (type == NumericType.DOUBLE) {
+      return fromUnit(u);
+    }
+    double v = transform.inverse(lower + u * (upper - lower));
+    double lo = Math.ceil(naturalLow(lower, lowerInclusive, transform));
+    double hi = Math.floor(naturalHigh(upper, upperInclusive, transform));
+    return (int) Math.max(lo, Math.min(hi, Math.rint(v)));
+  }
+
+  private void checkUnit(double u) {
+    if (!(u >= 0.0 && u <= 1.0)) {
+      throw new IllegalArgumentException("unit position for parameter \"" + id + "\" is " + u
+          + "; give a value in [0, 1]");
+    }
   }
 
   /** Floors, first snapping values within a relative 1e-9 of a whole number to it. */

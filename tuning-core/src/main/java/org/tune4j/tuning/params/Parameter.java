@@ -34,7 +34,8 @@ public sealed interface Parameter permits NumericParameter, QualitativeParameter
   /**
    * dials' {@code value_seq}: at most {@code n} values for a regular grid, in order. Numeric
    * parameters give {@code n} evenly spaced points from the lower to the upper end of the
-   * transformed range, back-transformed (integers floored and de-duplicated); qualitative
+   * transformed range, back-transformed (integers floored and de-duplicated), an excluded end
+   * moved inside as dials 1.4 does ({@link NumericParameter#valueSeq(int)}); qualitative
    * parameters give their first {@code n} values.
    *
    * @throws IllegalArgumentException if {@code n < 1}
@@ -49,4 +50,17 @@ public sealed interface Parameter permits NumericParameter, QualitativeParameter
    * @throws IllegalArgumentException if {@code u} is outside {@code [0, 1]}
    */
   Object fromUnit(double u);
+
+  /**
+   * The value at position {@code u} in {@code [0, 1]} of a space-filling design, as dials'
+   * {@code encode_unit(direction = "backward")}: numeric parameters take
+   * {@code lower + u * (upper - lower)} on the transformed scale, back-transformed, integers
+   * <em>rounded</em> (where {@link #fromUnit} gives equal shares or floors, as random grids
+   * do); qualitative ones cut {@code [0, 1]} into equal bins closed on the right, the first
+   * also on the left (R's {@code cut(include.lowest = TRUE)}). Always a value this parameter
+   * {@link #allows}.
+   *
+   * @throws IllegalArgumentException if {@code u} is outside {@code [0, 1]}
+   */
+  Object fromSpaceFilling(double u);
 }

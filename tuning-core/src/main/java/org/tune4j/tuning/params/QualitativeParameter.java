@@ -83,11 +83,23 @@ public record QualitativeParameter(String id, String label, List<String> values)
 
   @Override
   public Object fromUnit(double u) {
+    checkUnit(u);
+    int k = values.size();
+    return values.get(Math.min(k - 1, (int) Math.floor(u * k)));
+  }
+
+  /** R's {@code cut(u, seq(0, 1, length.out = k + 1), include.lowest = TRUE)}: bins (a, b]. */
+  @Override
+  public Object fromSpaceFilling(double u) {
+    checkUnit(u);
+    int k = values.size();
+    return values.get(Math.max(0, Math.min(k - 1, (int) Math.ceil(u * k) - 1)));
+  }
+
+  private void checkUnit(double u) {
     if (!(u >= 0.0 && u <= 1.0)) {
       throw new IllegalArgumentException("unit position for parameter \"" + id + "\" is " + u
           + "; give a value in [0, 1]");
     }
-    int k = values.size();
-    return values.get(Math.min(k - 1, (int) Math.floor(u * k)));
   }
 }

@@ -5,11 +5,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tune4j.resampling.Resampling;
 
 /**
  * Summarises per-resample metric rows into {@link MetricSummary} rows, as tune's
  * {@code estimate_tune_results}: grouped by config, metric and estimator; mean, count and
- * standard error of the non-NaN estimates. Stateless.
+ * standard error of the non-NaN estimates, without the {@code Apparent} resample. Stateless.
  */
 final class MetricSummaries {
 
@@ -18,11 +19,15 @@ final class MetricSummaries {
   /**
    * One summary per config × metric × estimator, in the order of {@code rows} (which
    * {@link ResultsChecks#metricRows} sorted by config, then resample, then metric-set order),
-   * re-sorted by config and metric-set order.
+   * re-sorted by config and metric-set order. Rows of the {@code Apparent} resample are left out,
+   * as tune's {@code estimate_tune_results} does ({@code x$id != "Apparent"}).
    */
   static List<MetricSummary> summarize(List<MetricRow> rows, List<String> metricNames) {
     Map<List<String>, List<MetricRow>> groups = new LinkedHashMap<>();
     for (MetricRow r : rows) {
+      if (Resampling.APPARENT_ID.equals(r.id())) {
+        continue;
+      }
       groups.computeIfAbsent(List.of(r.configId(), r.metric(), r.estimator()),
           k -> new ArrayList<>()).add(r);
     }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.tune4j.resampling.Resampling;
 import org.tune4j.tuning.metrics.Metric;
 import org.tune4j.tuning.metrics.MetricSet;
 import org.tune4j.tuning.params.ParameterSet;
@@ -16,7 +17,8 @@ import org.tune4j.tuning.params.ParameterSet;
  * failed or troubled fits and, when kept, the held-out predictions — with tune's verbs to read
  * them ({@link #collectMetrics}, {@link #showBest}, {@link #selectBest},
  * {@link #selectByOneStdErr}, {@link #selectByPctLoss}, {@link #notes},
- * {@link #collectPredictions}).
+ * {@link #collectPredictions}). The selection verbs without a metric use the first of the set
+ * ({@link #defaultMetric()}), as tune's {@code choose_metric}.
  *
  * <p>The tuning engine builds it with {@link #of}; {@link #writeCsv} and {@link #read} save and
  * load it unchanged. Tables print like tibbles. Rows are kept in a canonical order (config id,
@@ -136,7 +138,9 @@ public final class TuneResults {
    * tune's {@code collect_metrics()}: one row per config × metric with columns
    * {@code config, <params...>, metric, estimator, mean, n, std_err}, by config id then
    * metric-set order. {@code mean} averages the non-NaN estimates, {@code n} counts them and
-   * {@code std_err} is their standard deviation (divisor n − 1) over √n (NaN when n &lt; 2).
+   * {@code std_err} is their standard deviation (divisor n − 1) over √n (NaN when n &lt; 2). The
+   * {@code Apparent} resample ({@code Resampling.apparent}) is left out, as tune does; it stays
+   * in {@code collectMetrics(false)}.
    */
   public Table collectMetrics() {
     return ResultTables.summaries(parameters, summaries);
@@ -152,6 +156,25 @@ public final class TuneResults {
     return summarize ? collectMetrics() : ResultTables.perResample(parameters, metricRows);
   }
 
+  /**
+   * The metric the verbs without a metric argument use: the first of the metric set, as tune's
+   * {@code choose_metric(x, metric = NULL)} (which also warns; say which metric was used where
+   * the user sees it). With {@code MetricSet.defaultClassification()} this is {@code roc_auc}.
+   */
+  public String defaultMetric() {
+    return metrics.names().get(0);
+  }
+
+  /** {@link #showBest(String)} of the {@link #defaultMetric()}: tune's {@code show_best(x)}. */
+  public Table showBest() {
+    return showBest(defaultMetric());
+  }
+
+  /** {@link #showBest(String, int)} of the {@link #defaultMetric()}. */
+  public Table showBest(int n) {
+    return showBest(defaultMetric(), n);
+  }
+
   /** {@link #showBest(String, int)} with tune's default of {@value #DEFAULT_SHOW_N} rows. */
   public Table showBest(String metric) {
     return showBest(metric, DEFAULT_SHOW_N);
@@ -159,20 +182,27 @@ public final class TuneResults {
 
   /**
    * tune's {@code show_best()}: the {@link #collectMetrics()} rows of {@code metric}, best mean
-   * first in the metric's direction, at most {@code n} of them. Ties keep config-id order and
-   * NaN means (no defined estimate) come last.
+   * first in the metric's direction, at most {@code n} of them. Ties keep config-id order.
+   * Candidates whose mean is NaN (no defined estimate on any resample) are left out, as tune's
+   * {@code .filter_perf_metrics} does.
    *
    * @throws IllegalArgumentException if the metric is not in the set or {@code n < 1}
-   * @throws IllegalStateException if no fit produced this metric
+   * @throws IllegalStateException if no fit produced this metric, or no candidate has a defined
+   *     mean of it (tune: "No results are available")
    */
   public Table showBest(String metric, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("n is " + n + "; give the number of rows to show,"
           + " 1 or more (tune's default is " + DEFAULT_SHOW_N + ")");
     }
-    List<MetricSummary> ranked = MetricSummaries.ranked(rowsOf(metric), metric(metric)
+    List<MetricSummary> ranked = MetricSummaries.ranked(definedRowsOf(metric), metric(metric)
         .biggerIsBetter());
     return ResultTables.summaries(parameters, ranked.subList(0, Math.min(n, ranked.size())));
+  }
+
+  /** {@link #selectBest(String)} of the {@link #defaultMetric()}: tune's {@code select_best(x)}. */
+  public Selection selectBest() {
+    return selectBest(defaultMetric());
   }
 
   /**
@@ -185,6 +215,11 @@ public final class TuneResults {
   public Selection selectBest(String metric) {
     return MetricSummaries.ranked(definedRowsOf(metric), metric(metric).biggerIsBetter())
         .get(0).toSelection();
+  }
+
+  /** {@link #selectByOneStdErr(String, SortOrder, SortOrder...)} of the {@link #defaultMetric()}. */
+  public Selection selectByOneStdErr(SortOrder simplestFirst, SortOrder... more) {
+    return selectByOneStdErr(defaultMetric(), simplestFirst, more);
   }
 
   /**
@@ -216,6 +251,19 @@ public final class TuneResults {
     Objects.requireNonNull(simplerFirst, "simplerFirst");
     return SelectionRules.oneStdErr(definedRowsOf(metric), metric(metric).biggerIsBetter(),
         simplerFirst).toSelection();
+  }
+
+  /** {@link #selectByPctLoss(String, SortOrder, SortOrder...)} of the {@link #defaultMetric()}. */
+  public Selection selectByPctLoss(SortOrder simplestFirst, SortOrder... more) {
+    return selectByPctLoss(defaultMetric(), simplestFirst, more);
+  }
+
+  /**
+   * {@link #selectByPctLoss(String, double, SortOrder, SortOrder...)} of the
+   * {@link #defaultMetric()}.
+   */
+  public Selection selectByPctLoss(double limit, SortOrder simplestFirst, SortOrder... more) {
+    return selectByPctLoss(defaultMetric(), limit, simplestFirst, more);
   }
 
   /**
@@ -308,6 +356,11 @@ public final class TuneResults {
     metric(metric);
     List<MetricSummary> rows = summaries.stream().filter(s -> s.metric().equals(metric))
         .toList();
+    if (rows.isEmpty() && metricRows.stream().anyMatch(r -> r.metric().equals(metric))) {
+      throw new IllegalStateException("metric \"" + metric + "\" was only estimated on the "
+          + Resampling.APPARENT_ID + " resample, which summaries leave out as tune does; resample"
+          + " with vfoldCv or bootstraps");
+    }
     if (rows.isEmpty()) {
       throw new IllegalStateException("no fit produced metric \"" + metric + "\" ("
           + notes.stream().filter(Note::isError).count() + " error notes); see notes()");

@@ -62,7 +62,9 @@ class GridJsonTest {
   @Test
   void exclusiveEndsAreCheckedOnLoad() {
     Grid dropout = Grids.regular(ParameterSet.of(Parameters.dropout()), 3);
-    assertEquals(List.of(0.0, 1.0 / 3, 2.0 / 3), dropout.column("dropout"), "regular grids step in from 1");
+    // seq(0, 1 - .Machine$double.eps, length.out = 3), as dials 1.4
+    assertEquals(List.of(0.0, 0.49999999999999989, 0.99999999999999978),
+        dropout.column("dropout"), "regular grids move the open end in by R's epsilon");
     assertEquals(dropout, Grid.fromJson(dropout.toJson()));
     assertMessage("$.candidates: grid value 1.0 for parameter \"dropout\" (row 1) is outside its"
         + " range [0, 1)", () -> Grid.fromJson(edit(dropout.toJson(), "\"dropout\": 0.0",

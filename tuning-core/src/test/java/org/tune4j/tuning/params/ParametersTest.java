@@ -63,13 +63,57 @@ class ParametersTest {
     assertEquals(List.of(1, 2, 3), Parameters.hiddenUnits(1, 3).valueSeq(5));
     // 2^2, floor(2^4.5 = 22.6), 2^7
     assertEquals(List.of(4, 22, 128), Parameters.batchSize().valueSeq(3));
-    // dials' value_seq ignores an exclusive end (dropout gives 1); we step in from it instead
-    assertEquals(List.of(0.0, 1.0 / 3, 2.0 / 3), Parameters.dropout().valueSeq(3));
-    assertEquals(List.of(0.25, 0.5, 0.75), Parameters.dropout().withInclusive(false, false).valueSeq(3));
     assertEquals(List.of(0.0), Parameters.dropout().valueSeq(1));
     assertEquals(List.of(1), Parameters.hiddenUnits().valueSeq(1));
     assertEquals(List.of("relu", "sigmoid"), Parameters.activation().valueSeq(2));
     assertEquals(Parameters.OPTIMIZER_VALUES, Parameters.optimizer().valueSeq(10));
+  }
+
+  /**
+   * dials 1.4's {@code value_seq}: an excluded double end moves in by
+   * {@code e = .Machine$double.eps}, an excluded integer end by one. Expected values printed by R
+   * 4.2 with {@code sprintf("%.17g", ...)} from the expressions in the comments.
+   */
+  @Test
+  void valueSeqMovesExcludedEndsInsideAsDials14() {
+    NumericParameter rate = NumericParameter.ofDouble("dropout_rate", "Dropout", 0, 0.4,
+        Transform.IDENTITY).withInclusive(true, false);
+    // seq(0, 0.4 - e, length.out = 2): the user's 0.4, as near as the open end allows
+    assertEquals(List.of(0.0, 0.3999999999999998), rate.valueSeq(2));
+    // seq(0, 1 - e, length.out = 3)
+    assertEquals(List.of(0.0, 0.49999999999999989, 0.99999999999999978),
+        Parameters.dropout().valueSeq(3));
+    // seq(0 + e, 1 - e, length.out = 3)
+    assertEquals(List.of(2.2204460492503131e-16, 0.5, 0.99999999999999978),
+        Parameters.dropout().withInclusive(false, false).valueSeq(3));
+    // seq(0.1 + e, 0.5, length.out = 5)
+    assertEquals(List.of(0.10000000000000023, 0.20000000000000018, 0.30000000000000016,
+        0.40000000000000002, 0.5), NumericParameter.ofDouble("p", "p", 0.1, 0.5,
+            Transform.IDENTITY).withInclusive(false, true).valueSeq(5));
+    // 10^seq(-4, -1 - e, length.out = 4): the end moves on the transformed scale
+    assertEquals(List.of(0.0001, 0.001, 0.01, 0.09999999999999995),
+        Parameters.learnRate().withRange(-4, -1).withInclusive(true, false).valueSeq(4));
+    // floor(seq(1, 10 - 1, length.out = 4))
+    assertEquals(List.of(1, 3, 6, 9),
+        Parameters.hiddenUnits().withInclusive(true, false).valueSeq(4));
+    // floor(seq(1 + 1, 10, length.out = 3))
+    assertEquals(List.of(2, 6, 10),
+        Parameters.hiddenUnits().withInclusive(false, true).valueSeq(3));
+    // floor(seq(16, 256 - 1, length.out = 5))
+    assertEquals(List.of(16, 75, 135, 195, 255),
+        Parameters.hiddenUnits(16, 256).withInclusive(true, false).valueSeq(5));
+    // floor(2^seq(2, 7 - 1, length.out = 3)): the integer end moves by one on the log-2 scale
+    assertEquals(List.of(4, 16, 64),
+        Parameters.batchSize().withInclusive(true, false).valueSeq(3));
+  }
+
+  /** seq(0, 1000 - e, length.out = 2) is 0, 1000 in R (1000 - e == 1000): we stay inside. */
+  @Test
+  void valueSeqKeepsALargeExcludedEndOutWhereDialsCannot() {
+    NumericParameter wide = NumericParameter.ofDouble("w", "w", 0, 1000, Transform.IDENTITY)
+        .withInclusive(false, false);
+    assertEquals(List.of(2.2204460492503131e-16, Math.nextDown(1000.0)), wide.valueSeq(2));
+    assertTrue(wide.valueSeq(7).stream().allMatch(wide::allows));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tune4j.tuning.metrics.MetricSet;
 
 /**
  * showBest, selectBest, selectByOneStdErr and selectByPctLoss on {@link ResultsFixtures}, whose
@@ -35,15 +36,40 @@ class TuneResultsSelectionTest {
   }
 
   @Test
-  void showBestBreaksTiesByConfigIdAndPutsNaNLast() {
-    // Model10 and Model2 tie at 0.9 (Model2 first: numeric order of ids); Model1 is all NaN.
+  void showBestBreaksTiesByConfigIdAndDropsNaNMeans() {
+    // Model10 and Model2 tie at 0.9 (Model2 first: numeric order of ids); Model1 is all NaN,
+    // so tune's .filter_perf_metrics (is.na(mean)) leaves it out.
     TuneResults r = TuneResults.of(ResultsFixtures.parameters(), List.of("cat", "dog"),
         ResultsFixtures.metrics(), "fp", List.of(
             row("Model1", 8, Double.NaN), row("Model10", 16, 0.9), row("Model2", 32, 0.9),
             row("Model3", 4, 0.5)), List.of(), List.of());
-    assertEquals(List.of("Model2", "Model10", "Model3", "Model1"),
+    assertEquals(List.of("Model2", "Model10", "Model3"),
         r.showBest("accuracy", 10).column("config"));
     assertEquals("Model2", r.selectBest("accuracy").configId());
+  }
+
+  /** tune's choose_metric(x, metric = NULL): the first metric of the set, whichever it is. */
+  @Test
+  void verbsWithoutAMetricUseTheFirstOfTheSet() {
+    assertEquals("accuracy", results.defaultMetric());
+    assertEquals(results.showBest("accuracy"), results.showBest());
+    assertEquals(results.showBest("accuracy", 2), results.showBest(2));
+    assertEquals(results.selectBest("accuracy"), results.selectBest());
+    TuneResults brierFirst = TuneResults.of(ResultsFixtures.parameters(), List.of("cat", "dog"),
+        MetricSet.parse("brier_class,accuracy"), "fp",
+        ResultsFixtures.metricRows(), List.of(), List.of());
+    assertEquals("brier_class", brierFirst.defaultMetric());
+    assertEquals("Model2", brierFirst.selectBest().configId());
+    assertEquals(List.of("brier_class"), brierFirst.showBest(1).column("metric"));
+    SortOrder simplest = SortOrder.asc("dense_units");
+    assertEquals(brierFirst.selectByOneStdErr("brier_class", simplest),
+        brierFirst.selectByOneStdErr(simplest));
+    assertEquals(brierFirst.selectByPctLoss("brier_class", simplest),
+        brierFirst.selectByPctLoss(simplest));
+    assertEquals(brierFirst.selectByPctLoss("brier_class", 40, simplest),
+        brierFirst.selectByPctLoss(40, simplest));
+    assertEquals("Model1", brierFirst.selectByPctLoss(40, simplest).configId(),
+        "|0.21 - 0.16| / 0.16 = 31% < 40%: the simplest");
   }
 
   @Test

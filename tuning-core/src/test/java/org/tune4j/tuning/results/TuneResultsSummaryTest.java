@@ -31,6 +31,18 @@ class TuneResultsSummaryTest {
     assertEquals("multiclass", t.getString(0, "estimator"));
   }
 
+  /** As rsample's bootstraps(apparent = TRUE): the Apparent row counts per resample only. */
+  @Test
+  void apparentRowsAreLeftOutOfTheSummary() {
+    List<MetricRow> rows = new java.util.ArrayList<>(ResultsFixtures.metricRows());
+    rows.add(ResultsFixtures.row(0, "Apparent", "accuracy", 1.0));
+    TuneResults withApparent = TuneResults.of(ResultsFixtures.parameters(), List.of("cat", "dog"),
+        ResultsFixtures.metrics(), "fp", rows, List.of(), List.of());
+    assertEquals(results.collectMetrics(), withApparent.collectMetrics());
+    assertEquals(results.collectMetrics(false).nrow() + 1, withApparent.collectMetrics(false).nrow());
+    assertEquals(0.81, withApparent.showBest("accuracy", 3).getDouble(2, "mean"), HAND_TOLERANCE);
+  }
+
   @Test
   void meanNAndStdErrMatchHandComputation() {
     Table t = results.collectMetrics();
