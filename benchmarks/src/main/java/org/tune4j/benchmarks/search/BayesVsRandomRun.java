@@ -84,15 +84,16 @@ public final class BayesVsRandomRun {
     }
   }
 
-  /** Mean accuracy of each candidate in the order the search evaluated it. */
+  /**
+   * Mean accuracy of each candidate in the order the search evaluated it: the initial or random {@code ModelN} by N,
+   * then {@code IterN} by N (summaries come sorted by config id, which puts {@code Iter} first).
+   */
   static List<Double> inOrder(TuneResults res) {
-    List<Double> out = new ArrayList<>();
-    for (MetricSummary m : res.metricSummaries()) {
-      if (m.metric().equals("accuracy")) {
-        out.add(m.mean());
-      }
-    }
-    return out;
+    List<MetricSummary> rows = new ArrayList<>(res.metricSummaries().stream().filter(m -> m.metric().equals("accuracy"))
+        .toList());
+    rows.sort(java.util.Comparator.comparingInt((MetricSummary m) -> m.configId().startsWith("Iter") ? 1 : 0)
+        .thenComparingInt(m -> Integer.parseInt(m.configId().replaceAll("\\D", ""))));
+    return rows.stream().map(MetricSummary::mean).toList();
   }
 
   static double[] bestSoFar(List<Double> values) {

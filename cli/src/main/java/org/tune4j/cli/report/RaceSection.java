@@ -11,9 +11,10 @@ import org.tune4j.tuning.results.TuneResults;
 
 /**
  * The report's view of a search that did not fit every candidate on every resample (a race): a
- * table of candidates by resamples in the order they were raced, each cell the raced metric where
- * the candidate was fitted and empty after it was dropped, longest-lasting candidates first; then
- * the search's messages from the run log ({@code search round N: …}). Empty for a grid. Stateless.
+ * table of candidates by resamples (in resample order; the order raced is in the messages), each
+ * cell the raced metric where the candidate was fitted and empty where it was not, longest-lasting
+ * candidates first; then the search's messages from the run log ({@code search round N: …}), which
+ * say after which resample each elimination came. Empty for a grid. Stateless.
  */
 final class RaceSection {
   private RaceSection() {}
@@ -43,8 +44,8 @@ final class RaceSection {
     }
     configs.sort(Comparator.comparingInt((String c) -> -cells.get(c).size()).thenComparing(configRank::get));
     StringBuilder sb = new StringBuilder("<h2>The race</h2><p class=\"sub\">").append(Html.escape(metric))
-        .append(" of each candidate on each resample, in the order raced; a candidate's row ends where it was"
-            + " dropped.</p><table><thead><tr><th>candidate</th><th>n</th>");
+        .append(" of each candidate on each resample it was fitted on; the messages below say after which"
+            + " resample candidates were dropped.</p><table><thead><tr><th>candidate</th><th>n</th>");
     order.forEach(id -> sb.append("<th>").append(Html.escape(id)).append("</th>"));
     sb.append("</tr></thead><tbody>");
     for (String c : configs) {
