@@ -41,7 +41,7 @@ import org.tune4j.tuning.search.bayes.BayesOptions;
  * org.tune4j.benchmarks.search.BayesVsRandomRun [seeds]} from the project folder.
  */
 public final class BayesVsRandomRun {
-  private static final int[] AT = {10, 20, 30};
+  private static final int[] AT = {10, 15, 20, 30};
 
   private BayesVsRandomRun() {}
 
@@ -79,7 +79,7 @@ public final class BayesVsRandomRun {
       for (int k = 0; k < AT.length; k++) {
         mean[k] = sums[s][k] / seeds;
       }
-      System.out.printf(Locale.ROOT, "mean over %d seeds, best accuracy after 10/20/30 evaluations: %-15s %s%n", seeds,
+      System.out.printf(Locale.ROOT, "mean over %d seeds, best accuracy after 10/15/20/30 evaluations: %-15s %s%n", seeds,
           names[s], fmt(mean));
     }
   }
