@@ -79,7 +79,8 @@ public final class BayesVsRandomRun {
       for (int k = 0; k < AT.length; k++) {
         mean[k] = sums[s][k] / seeds;
       }
-      System.out.printf(Locale.ROOT, "mean over %d seeds, best accuracy after 10/15/20/30 evaluations: %-15s %s%n", seeds,
+      System.out.printf(Locale.ROOT, "mean over %d seeds, best accuracy after 10/15/20/30 evaluations: %-15s %s%n",
+          seeds,
           names[s], fmt(mean));
     }
   }
