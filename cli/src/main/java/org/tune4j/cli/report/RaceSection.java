@@ -24,7 +24,7 @@ final class RaceSection {
     Map<String, Map<String, Double>> cells = new LinkedHashMap<>();
     for (MetricRow row : r.metricRows()) {
       if (row.metric().equals(metric)) {
-        cells.computeIfAbsent(row.configId(), k -> new LinkedHashMap<>()).put(resampleId(row), row.estimate());
+        cells.computeIfAbsent(row.configId(), k -> new LinkedHashMap<>()).put(row.resampleId(), row.estimate());
       }
     }
     List<String> order = new ArrayList<>();
@@ -64,9 +64,5 @@ final class RaceSection {
       sb.append("<pre>").append(Html.escape(String.join("\n", messages))).append("</pre>");
     }
     return sb.append('\n').toString();
-  }
-
-  private static String resampleId(MetricRow row) {
-    return row.id() + row.id2().map(x -> "/" + x).orElse("");
   }
 }

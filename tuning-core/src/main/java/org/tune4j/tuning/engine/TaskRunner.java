@@ -16,6 +16,7 @@ import org.tune4j.tuning.metrics.MetricTable;
 import org.tune4j.tuning.results.MetricRow;
 import org.tune4j.tuning.results.Note;
 import org.tune4j.tuning.results.PredictionRow;
+import org.tune4j.tuning.search.SearchState;
 
 /**
  * Runs a plan's fits on some of the resamples (all of them for a grid, one more for a race's round)
@@ -138,7 +139,7 @@ final class TaskRunner {
   }
 
   static String resampleId(Split split) {
-    return split.id() + split.id2().map(s -> "/" + s).orElse("");
+    return SearchState.idOf(split);
   }
 
   /**

@@ -29,4 +29,9 @@ public record MetricRow(String configId, Map<String, Object> params, String id, 
     Objects.requireNonNull(metric, "metric");
     Objects.requireNonNull(estimator, "estimator");
   }
+
+  /** The resample as notes and journals name it: {@code Fold1}, or {@code Repeat1/Fold2} for repeats. */
+  public String resampleId() {
+    return id + id2.map(x -> "/" + x).orElse("");
+  }
 }

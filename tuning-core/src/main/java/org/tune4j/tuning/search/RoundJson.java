@@ -46,8 +46,7 @@ public final class RoundJson {
     m.put("candidates", candidates);
     List<Object> ids = new ArrayList<>();
     for (int i : round.resamples()) {
-      var s = resamples.get(i);
-      ids.add(s.id() + s.id2().map(x -> "/" + x).orElse(""));
+      ids.add(SearchState.idOf(resamples.get(i)));
     }
     m.put("resamples", ids);
     List<Object> decisions = new ArrayList<>();
@@ -135,7 +134,7 @@ public final class RoundJson {
   private static List<String> resampleIds(Resamples resamples) {
     List<String> ids = new ArrayList<>();
     for (var s : resamples) {
-      ids.add(s.id() + s.id2().map(x -> "/" + x).orElse(""));
+      ids.add(SearchState.idOf(s));
     }
     return ids;
   }

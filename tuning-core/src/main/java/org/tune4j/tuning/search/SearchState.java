@@ -72,8 +72,25 @@ public record SearchState(ParameterSet parameters, Resamples resamples, MetricSe
 
   /** The resample id of index {@code i} as metric rows and notes name it ({@code Fold1}, {@code Repeat1/Fold2}). */
   public String resampleId(int i) {
-    Split s = resamples.get(i);
-    return s.id() + s.id2().map(x -> "/" + x).orElse("");
+    return idOf(resamples.get(i));
+  }
+
+  /** A split's id as metric rows, notes and journals name it ({@code Fold1}, {@code Repeat1/Fold2}). */
+  public static String idOf(Split split) {
+    return split.id() + split.id2().map(x -> "/" + x).orElse("");
+  }
+
+  /** The mean of the values that are not NaN (not evaluated, or a failed fit), or NaN when there are none. */
+  public static double meanOf(double[] values) {
+    double sum = 0;
+    int n = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        sum += v;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   /** Indices of the resamples evaluated by any round, in the order first evaluated. */
@@ -109,7 +126,7 @@ public record SearchState(ParameterSet parameters, Resamples resamples, MetricSe
         continue;
       }
       Integer i = rowOf.get(r.configId());
-      Integer j = colOf.get(r.id() + r.id2().map(x -> "/" + x).orElse(""));
+      Integer j = colOf.get(r.resampleId());
       if (i != null && j != null) {
         out[i][j] = r.estimate();
       }

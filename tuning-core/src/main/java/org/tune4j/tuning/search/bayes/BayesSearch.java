@@ -88,7 +88,7 @@ public final class BayesSearch implements SearchStrategy {
     for (int i = 0; i < ids.size(); i++) {
       UnitPoint p = encoding.encode(candidates.get(ids.get(i)));
       evaluated.add(p);
-      double m = mean(est[i]);
+      double m = SearchState.meanOf(est[i]);
       if (!Double.isNaN(m)) {
         points.add(p);
         outcomes.add(m);
@@ -129,7 +129,7 @@ public final class BayesSearch implements SearchStrategy {
     int bestAt = best(ids, est, direction);
     String message = String.format(Locale.ROOT, "Iteration %d: %s (%s); current best %s = %.4g (%s)", iteration,
         String.join(", ", next.stream().map(Candidate::configId).toList()), proposals.proposals().get(0).kind()
-            .name().toLowerCase(Locale.ROOT), metric, mean(est[bestAt]), ids.get(bestAt));
+            .name().toLowerCase(Locale.ROOT), metric, SearchState.meanOf(est[bestAt]), ids.get(bestAt));
     return Optional.of(new Round(iteration + 1, next, all, decisions, message));
   }
 
@@ -147,26 +147,15 @@ public final class BayesSearch implements SearchStrategy {
   private static int best(List<String> ids, double[][] est, Direction direction) {
     int best = -1;
     for (int i = 0; i < ids.size(); i++) {
-      double m = mean(est[i]);
+      double m = SearchState.meanOf(est[i]);
       if (Double.isNaN(m)) {
         continue;
       }
-      if (best < 0 || (direction.biggerIsBetter() ? m > mean(est[best]) : m < mean(est[best]))) {
+      if (best < 0 || (direction.biggerIsBetter() ? m > SearchState.meanOf(est[best]) : m < SearchState.meanOf(est[best]))) {
         best = i;
       }
     }
     return Math.max(best, 0);
   }
 
-  private static double mean(double[] xs) {
-    double s = 0;
-    int n = 0;
-    for (double x : xs) {
-      if (!Double.isNaN(x)) {
-        s += x;
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : s / n;
-  }
 }

@@ -122,23 +122,12 @@ public final class RacingSearch implements SearchStrategy {
   }
 
   private static String worseByMean(List<String> two, List<String> ids, double[][] est, Direction direction) {
-    double a = mean(est[ids.indexOf(two.get(0))]);
-    double b = mean(est[ids.indexOf(two.get(1))]);
+    double a = SearchState.meanOf(est[ids.indexOf(two.get(0))]);
+    double b = SearchState.meanOf(est[ids.indexOf(two.get(1))]);
     boolean firstBetter = direction.biggerIsBetter() ? a >= b : a <= b;
     return firstBetter ? two.get(1) : two.get(0);
   }
 
-  private static double mean(double[] xs) {
-    double s = 0;
-    int k = 0;
-    for (double x : xs) {
-      if (!Double.isNaN(x)) {
-        s += x;
-        k++;
-      }
-    }
-    return k == 0 ? Double.NaN : s / k;
-  }
 
   /**
    * The order resamples are raced in: as given, or shuffled by {@code seed} (finetune's {@code randomize}); repeats of
