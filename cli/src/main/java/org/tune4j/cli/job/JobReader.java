@@ -14,8 +14,10 @@ import java.util.Set;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.weights.Weights;
 import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.metrics.MetricSet;
+import org.tune4j.tuning.search.EarlierResults;
 
 /**
  * Reads and checks a job file before any work starts: syntax (line and column), unknown keys (with
@@ -76,14 +78,19 @@ public final class JobReader {
         Json.optionalObject(tree, "parameters", root).orElse(Map.of()));
     long seed = Json.optionalLong(tree, "seed", root).orElse(42L);
     JobSearch search = SearchReader.read(Json.optionalObject(tree, "search", root).orElse(Map.of()),
-        Json.child(root, "search"));
+        Json.child(root, "search"), base);
     Optional<Map<String, Object>> gridTree = Json.optionalObject(tree, "grid", root);
     if (gridTree.isEmpty() && search.bayes().isEmpty()) {
       throw new IllegalArgumentException("missing key \"grid\" at $; give the candidates (e.g. grid: {type: regular,"
           + " levels: 3}), or search: {type: bayes} to let a Gaussian process propose them");
     }
+    if (gridTree.isPresent() && search.earlier().isPresent()) {
+      throw new IllegalArgumentException("$.grid and $.search.initial both give the first candidates; keep the grid"
+          + " section or the earlier run (initial: " + search.earlier().get().dir() + "), not both");
+    }
     Grid grid = gridTree.isPresent() ? GridReader.read(gridTree.get(), Json.child(root, "grid"), spec.parameters(), seed)
-        : GridReader.initialDesign(spec.parameters(), search.bayes().get().initial(), seed);
+        : search.earlier().map(e -> Grids.ofCandidates(spec.parameters(), EarlierResults.candidates(e.results())))
+            .orElseGet(() -> GridReader.initialDesign(spec.parameters(), search.bayes().get().initial(), seed));
     int folds = folds(Json.optionalObject(tree, "resampling", root).orElse(Map.of("type", "vfold")));
     if (search.racing().isPresent() && search.racing().get().burnIn() >= folds) {
       throw new IllegalArgumentException("$.search.burn_in is " + search.racing().get().burnIn() + " but there are "
@@ -96,6 +103,7 @@ public final class JobReader {
           + " train_per_class or lower folds");
     }
     MetricSet metrics = metrics(tree, root);
+    search.earlier().ifPresent(e -> e.checkFits(spec.parameters(), metrics, "$.search.initial"));
     // tune's choose_metric: with no metric named, the first of the metric set
     String selectBy = Json.optionalString(tree, "select_by", root).orElse(metrics.names().get(0));
     long threads = Json.optionalLong(tree, "threads", root).orElse((long) Runtime.getRuntime().availableProcessors());

@@ -22,10 +22,12 @@ import org.tune4j.tuning.search.race.RacingSearch;
  * @param type {@code grid}, {@code race_anova}, {@code race_win_loss} or {@code bayes}
  * @param racing the race's options, for a race
  * @param bayes the Bayesian search's options, for {@code bayes}
+ * @param earlier the earlier run whose results stand for the Bayesian search's initial candidates
+ *     ({@code initial: <run directory>}), if given
  * @param options the section's options as written (for {@code job.json})
  */
 public record JobSearch(String type, Optional<RacingOptions> racing, Optional<BayesOptions> bayes,
-    Map<String, Object> options) {
+    Optional<EarlierRun> earlier, Map<String, Object> options) {
   /** Copies. */
   public JobSearch {
     options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -33,12 +35,15 @@ public record JobSearch(String type, Optional<RacingOptions> racing, Optional<Ba
 
   /** Every candidate on every fold. */
   public static JobSearch grid() {
-    return new JobSearch("grid", Optional.empty(), Optional.empty(), Map.of());
+    return new JobSearch("grid", Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
   }
 
-  /** tune's Bayesian search with {@code options}; {@code written} are its keys as the job gave them. */
-  public static JobSearch bayes(BayesOptions options, Map<String, Object> written) {
-    return new JobSearch("bayes", Optional.empty(), Optional.of(options), written);
+  /**
+   * tune's Bayesian search with {@code options}, starting from {@code earlier}'s results when given;
+   * {@code written} are its keys as the job gave them.
+   */
+  public static JobSearch bayes(BayesOptions options, Optional<EarlierRun> earlier, Map<String, Object> written) {
+    return new JobSearch("bayes", Optional.empty(), Optional.of(options), earlier, written);
   }
 
   /** finetune's race {@code type} ({@code race_anova} or {@code race_win_loss}) with {@code options}. */
@@ -46,11 +51,14 @@ public record JobSearch(String type, Optional<RacingOptions> racing, Optional<Ba
     if (!type.equals("race_anova") && !type.equals("race_win_loss")) {
       throw new IllegalArgumentException("race type \"" + type + "\"; choose race_anova or race_win_loss");
     }
-    return new JobSearch(type, Optional.of(options), Optional.empty(), Map.of());
+    return new JobSearch(type, Optional.of(options), Optional.empty(), Optional.empty(), Map.of());
   }
 
   /** The strategy over {@code grid}. */
   public SearchStrategy strategy(Grid grid) {
+    if (earlier.isPresent()) {
+      return BayesSearch.from(earlier.get().results(), bayes.orElseThrow());
+    }
     if (bayes.isPresent()) {
       return BayesSearch.from(grid, bayes.get());
     }

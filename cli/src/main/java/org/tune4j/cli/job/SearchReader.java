@@ -1,5 +1,6 @@
 package org.tune4j.cli.job;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import org.tune4j.tuning.search.race.RacingOptions;
  * Reads a job's optional {@code search} section: {@code grid} (every candidate on every fold, the
  * default), {@code race_anova} or {@code race_win_loss} with finetune's options {@code burn_in},
  * {@code alpha}, {@code num_ties} and {@code randomize}, or {@code bayes} with tune_bayes' options
- * {@code initial}, {@code iter}, {@code no_improve}, {@code uncertain}, {@code objective}
+ * {@code initial} (a count, or an earlier finished run's directory whose results start the
+ * search), {@code iter}, {@code no_improve}, {@code uncertain}, {@code objective}
  * ({@code exp_improve | prob_improve | conf_bound}) and {@code trade_off}, and {@code batch}
  * (proposals per iteration). Stateless.
  */
@@ -26,7 +28,7 @@ final class SearchReader {
 
   private SearchReader() {}
 
-  static JobSearch read(Map<String, Object> tree, String path) {
+  static JobSearch read(Map<String, Object> tree, String path, Path base) {
     String type = Json.optionalString(tree, "type", path).orElse("grid");
     return switch (type) {
       case "grid" -> {
@@ -54,17 +56,20 @@ final class SearchReader {
         }
         yield JobSearch.race(type, new RacingOptions((int) burnIn, alpha, (int) ties, randomize));
       }
-      case "bayes" -> bayes(tree, path);
+      case "bayes" -> bayes(tree, path, base);
       default -> throw new IllegalArgumentException(Json.child(path, "type") + " is \"" + type + "\"; choose from: "
           + String.join(", ", TYPES));
     };
   }
 
-  private static JobSearch bayes(Map<String, Object> tree, String path) {
+  private static JobSearch bayes(Map<String, Object> tree, String path, Path base) {
     Json.unknownKeys(tree, Set.of("type", "initial", "iter", "no_improve", "uncertain", "objective", "trade_off",
         "batch"), path);
     BayesOptions d = BayesOptions.defaults();
-    int initial = (int) count(tree, "initial", path, d.initial(), 2);
+    Optional<EarlierRun> earlier = tree.get("initial") instanceof String dir
+        ? Optional.of(EarlierRun.read(base.resolve(dir).toAbsolutePath().normalize(), Json.child(path, "initial")))
+        : Optional.empty();
+    int initial = earlier.isPresent() ? d.initial() : (int) count(tree, "initial", path, d.initial(), 2);
     int iter = (int) count(tree, "iter", path, d.iter(), 1);
     int noImprove = (int) count(tree, "no_improve", path, d.noImprove(), 1);
     int uncertain = (int) count(tree, "uncertain", path, d.uncertain(), 1);
@@ -85,7 +90,7 @@ final class SearchReader {
           + "\"; choose from: " + String.join(", ", OBJECTIVES));
     };
     Map<String, Object> written = new LinkedHashMap<>();
-    written.put("initial", (long) initial);
+    written.put("initial", earlier.<Object>map(e -> e.dir().toString()).orElse((long) initial));
     written.put("iter", (long) iter);
     written.put("no_improve", (long) noImprove);
     if (uncertain != Integer.MAX_VALUE) {
@@ -94,7 +99,8 @@ final class SearchReader {
     written.put("objective", objective);
     tradeOff.ifPresent(t -> written.put("trade_off", t));
     written.put("batch", (long) batch);
-    return JobSearch.bayes(new BayesOptions(initial, iter, noImprove, uncertain, acquisition, batch), written);
+    return JobSearch.bayes(new BayesOptions(initial, iter, noImprove, uncertain, acquisition, batch), earlier,
+        written);
   }
 
   private static long count(Map<String, Object> tree, String key, String path, int dflt, int min) {

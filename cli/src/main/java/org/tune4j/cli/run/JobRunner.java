@@ -22,15 +22,16 @@ import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.Tune;
-import org.tune4j.tuning.search.Round;
-import org.tune4j.tuning.search.RoundJson;
-import org.tune4j.tuning.search.SearchStrategy;
 import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.metrics.MetricEstimate;
 import org.tune4j.tuning.results.MetricSummary;
 import org.tune4j.tuning.results.Selection;
 import org.tune4j.tuning.results.TuneResults;
+import org.tune4j.tuning.search.EarlierResults;
+import org.tune4j.tuning.search.Round;
+import org.tune4j.tuning.search.RoundJson;
+import org.tune4j.tuning.search.SearchStrategy;
 
 /**
  * Runs a job in its run directory: reads the journal (skipping tasks already done), tunes with
@@ -126,13 +127,16 @@ public final class JobRunner {
         .withFeatureCache(FeatureCache.at(cacheFolder));
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
     ImageResamples folds = split.vfoldCv(job.folds(), job.seed());
+    Inputs.checkAll(() -> job.search().earlier().ifPresent(e -> EarlierResults.check(e.results(),
+        job.spec().parameters(), folds.resamples(), job.metrics())));
     String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",
         job.data().describe(), data.train().size(), data.test().size(), data.train().height(), data.train().width(),
         data.train().channels(), data.train().levels().size());
     log.line(dataLine + String.format(Locale.ROOT, " (loaded in %.1f s)", seconds(nanoClock, t0)));
     console.message(dataLine);
-    String what = job.search().bayes().map(b -> String.format(Locale.ROOT, "Bayesian search: %d initial candidates,"
-        + " then up to %d iterations of %d, × %d folds", job.grid().size(), b.iter(), b.batch(), job.folds()))
+    String what = job.search().bayes().map(b -> String.format(Locale.ROOT, "Bayesian search: %d initial candidates%s,"
+        + " then up to %d iterations of %d, × %d folds", job.grid().size(), job.search().earlier().map(e -> " from "
+        + e.dir()).orElse(""), b.iter(), b.batch(), job.folds()))
         .orElseGet(() -> String.format(Locale.ROOT, "%s %d candidates × %d folds", job.search().isGrid() ? "Tuning"
             : "Racing", job.grid().size(), job.folds()));
     console.message(String.format(Locale.ROOT, "%s with %d threads; run directory %s", what, job.threads(), run.dir()));

@@ -52,6 +52,41 @@ class TuneCommandTest {
   }
 
   @Test
+  void aBayesianSearchStartsFromAnEarlierRunsResultsWithoutRefittingThem() throws IOException {
+    Path gridRun = dir.resolve("grid-run");
+    assertEquals(Main.OK, run("tune", write("grid.yaml", job("  learn_rate: {min: -2, max: -1}")).toString(),
+        "--run-dir", gridRun.toString()), err.toString());
+    String bayes = job("  learn_rate: {min: -2, max: -1}").replace(
+        "grid: {type: regular, levels: {dense_units: 2, learn_rate: 1}}\n",
+        "search: {type: bayes, initial: grid-run, iter: 2, no_improve: 5}\n");
+    Path run = dir.resolve("bayes-run");
+    assertEquals(Main.OK, run("tune", write("bayes.yaml", bayes).toString(), "--run-dir", run.toString()),
+        err.toString());
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    assertTrue(stdout.contains("Bayesian search: 2 initial candidates from " + gridRun.toAbsolutePath()), stdout);
+    String results = Files.readString(run.resolve("metrics.csv"));
+    assertTrue(results.contains("Model1") && results.contains("Model2") && results.contains("Iter1"), results);
+    List<String> tasks = Files.readAllLines(run.resolve("journal.jsonl")).stream()
+        .filter(l -> !l.contains("\"round\"")).toList();
+    assertTrue(tasks.stream().noneMatch(l -> l.contains("Model")), "the grid's candidates are not refitted: " + tasks);
+    assertTrue(tasks.size() >= 2 && tasks.size() % 2 == 0, "each proposal on the 2 folds: " + tasks);
+
+    assertEquals(Main.BAD_INPUT, run("tune", write("both.yaml", job("  learn_rate: {min: -2, max: -1}")
+        + "search: {type: bayes, initial: grid-run}\n").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("$.grid and $.search.initial both give the first"
+        + " candidates"), err.toString());
+    assertEquals(Main.BAD_INPUT, run("tune", write("nowhere.yaml", bayes.replace("initial: grid-run",
+        "initial: no-such-run")).toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("$.search.initial is " + dir.toAbsolutePath()
+        .resolve("no-such-run") + ", which holds no results.json"), err.toString());
+    assertEquals(Main.BAD_INPUT, run("tune", write("metrics.yaml", bayes + "metrics: [accuracy]\n").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("computed the metrics"), err.toString());
+    assertEquals(Main.BAD_INPUT, run("tune", write("folds.yaml", bayes.replace("resampling: {folds: 2}",
+        "resampling: {folds: 3}")).toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("other resamples"), err.toString());
+  }
+
+  @Test
   void aRunFillsItsDirectoryAndCanBeReportedAgain() throws IOException {
     Path jobFile = write("job.yaml", job("  learn_rate: {min: -2, max: -1}"));
     Path run = dir.resolve("run");

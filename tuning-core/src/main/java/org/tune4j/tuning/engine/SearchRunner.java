@@ -13,6 +13,7 @@ import org.tune4j.tuning.results.MetricRow;
 import org.tune4j.tuning.results.Note;
 import org.tune4j.tuning.results.PredictionRow;
 import org.tune4j.tuning.results.TuneResults;
+import org.tune4j.tuning.search.EarlierResults;
 import org.tune4j.tuning.search.Round;
 import org.tune4j.tuning.search.SearchState;
 import org.tune4j.tuning.search.SearchStrategy;
@@ -46,6 +47,8 @@ final class SearchRunner {
     Map<String, Integer> configOrder = new LinkedHashMap<>();
     RunClock clock = new RunClock(control.nanoClock());
     int tasksBefore = 0;
+    Optional<TuneResults> earlier = strategy.earlierResults();
+    earlier.ifPresent(e -> EarlierResults.check(e, spec.parameters(), resamples, control.metrics()));
     for (int r = 0; ; r++) {
       Optional<Round> next = r < control.completedRounds().size() ? Optional.of(control.completedRounds().get(r))
           : strategy.next(state);
@@ -61,6 +64,13 @@ final class SearchRunner {
         control.onRoundDecided().accept(round);
       }
       Grid grid = Grids.ofCandidates(spec.parameters(), round.candidates());
+      if (r == 0 && earlier.isPresent()) {
+        state = state.plus(round, earlier.get().metricRows(), earlier.get().noteRows());
+        grid.candidates().forEach(c -> configOrder.putIfAbsent(c.configId(), configOrder.size()));
+        earlier.get().noteRows().forEach(n -> configOrder.putIfAbsent(n.configId(), configOrder.size()));
+        outcomes.add(earlierOutcome(earlier.get(), round));
+        continue;
+      }
       GridChecks.check(spec, grid);
       TaskPlan plan = TaskPlan.of(spec, grid);
       plan.groups().forEach(g -> g.members().forEach(id -> configOrder.putIfAbsent(id, configOrder.size())));
@@ -78,6 +88,18 @@ final class SearchRunner {
       state = state.plus(round, rows, notes);
     }
     return results(engine, resamples, outcomes, configOrder);
+  }
+
+  /** An earlier run's results as the one outcome of round 1 (checked to be exactly that round). */
+  private TaskOutcome earlierOutcome(TuneResults earlier, Round round) {
+    if (!round.candidates().equals(EarlierResults.candidates(earlier))
+        || round.resamples().size() != data.resamples().size()) {
+      throw new IllegalStateException("search " + strategy.name() + " starts from earlier results but its round 1"
+          + " is not exactly their candidates on every resample");
+    }
+    return new TaskOutcome("earlier", round.candidates().stream().map(c -> c.configId()).toList(),
+        earlier.metricRows(), earlier.noteRows(),
+        control.savePred() ? earlier.predictionRows() : List.of());
   }
 
   private TuneResults results(ModelEngine engine, Resamples resamples, List<TaskOutcome> outcomes,

@@ -128,6 +128,19 @@ public final class Tune {
     return search(spec, data, BayesSearch.of(spec.parameters(), options), control);
   }
 
+  /**
+   * tune's {@code tune_bayes(initial = <tune_results>)}: the Gaussian process starts from an earlier run's results
+   * (a grid, a race, another Bayesian search) instead of fitting an initial design; those results are part of the
+   * answer, not refitted. Proposals are {@code Iter1}, … (numbered on after the earlier run's own {@code Iter}s).
+   *
+   * @throws IllegalArgumentException before any fit when the earlier results come from other resamples, another
+   *     spec's parameters or another metric set, or have fewer than 2 candidates with estimates
+   */
+  public static TuneResults tuneBayes(TunableSpec spec, ResampledData data, TuneResults initial, BayesOptions options,
+      Control control) {
+    return search(spec, data, BayesSearch.from(initial, options), control);
+  }
+
   /** {@link #fitResamples(TunableSpec, ResampledData, Control)} with the defaults. */
   public static TuneResults fitResamples(TunableSpec finalSpec, ResampledData data) {
     return fitResamples(finalSpec, data, Control.defaults());

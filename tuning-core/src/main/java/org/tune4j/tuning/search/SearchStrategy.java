@@ -1,6 +1,7 @@
 package org.tune4j.tuning.search;
 
 import java.util.Optional;
+import org.tune4j.tuning.results.TuneResults;
 
 /**
  * How a search chooses what to evaluate: given everything evaluated so far, the next {@link Round},
@@ -28,4 +29,15 @@ public interface SearchStrategy {
    *     burn-in), naming the value and the fix
    */
   Optional<Round> next(SearchState state);
+
+  /**
+   * Results of an earlier run that stand for round 1 instead of fitting it (tune's {@code initial}
+   * given as a {@code tune_results}): the engine takes their metric rows, notes and predictions as
+   * round 1's, and they are part of the search's results. Round 1 must then hold exactly their
+   * candidates on every resample ({@link EarlierResults#round}). Empty (the default): every round is
+   * fitted.
+   */
+  default Optional<TuneResults> earlierResults() {
+    return Optional.empty();
+  }
 }

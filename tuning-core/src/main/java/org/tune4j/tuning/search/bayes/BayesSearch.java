@@ -14,7 +14,9 @@ import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.grid.SpaceFillingType;
 import org.tune4j.tuning.metrics.Direction;
 import org.tune4j.tuning.params.ParameterSet;
+import org.tune4j.tuning.results.TuneResults;
 import org.tune4j.tuning.search.Decision;
+import org.tune4j.tuning.search.EarlierResults;
 import org.tune4j.tuning.search.Round;
 import org.tune4j.tuning.search.SearchState;
 import org.tune4j.tuning.search.SearchStrategy;
@@ -37,16 +39,19 @@ public final class BayesSearch implements SearchStrategy {
   private final ParameterSet parameters;
   private final BayesOptions options;
   private final Optional<Grid> initialGrid;
+  private final Optional<TuneResults> earlier;
 
-  private BayesSearch(ParameterSet parameters, BayesOptions options, Optional<Grid> initialGrid) {
+  private BayesSearch(ParameterSet parameters, BayesOptions options, Optional<Grid> initialGrid,
+      Optional<TuneResults> earlier) {
     this.parameters = parameters;
     this.options = options;
     this.initialGrid = initialGrid;
+    this.earlier = earlier;
   }
 
   /** A search starting from a space-filling design of {@code options.initial()} candidates. */
   public static BayesSearch of(ParameterSet parameters, BayesOptions options) {
-    return new BayesSearch(parameters, options, Optional.empty());
+    return new BayesSearch(parameters, options, Optional.empty(), Optional.empty());
   }
 
   /** A search starting from the candidates of {@code initial} (an earlier grid, say). */
@@ -55,7 +60,29 @@ public final class BayesSearch implements SearchStrategy {
       throw new IllegalArgumentException("the initial grid has " + initial.size() + " candidate; the Gaussian process"
           + " needs at least 2");
     }
-    return new BayesSearch(initial.parameters(), options, Optional.of(initial));
+    return new BayesSearch(initial.parameters(), options, Optional.of(initial), Optional.empty());
+  }
+
+  /**
+   * A search whose round 1 is an earlier run's results (tune's {@code initial = } a
+   * {@code tune_results}): their estimates seed the Gaussian process and are part of this search's
+   * results; nothing of them is refitted. The engine checks that they come from the same resamples
+   * and parameters ({@link EarlierResults#check}).
+   *
+   * @throws IllegalArgumentException when fewer than 2 of their candidates have estimates
+   */
+  public static BayesSearch from(TuneResults earlier, BayesOptions options) {
+    int n = EarlierResults.candidates(earlier).size();
+    if (n < 2) {
+      throw new IllegalArgumentException("the earlier results have " + n + " candidate with estimates; the Gaussian"
+          + " process needs at least 2 (start from a grid of 2 or more, or from options.initial(k))");
+    }
+    return new BayesSearch(earlier.parameters(), options, Optional.empty(), Optional.of(earlier));
+  }
+
+  @Override
+  public Optional<TuneResults> earlierResults() {
+    return earlier;
   }
 
   @Override
@@ -66,6 +93,11 @@ public final class BayesSearch implements SearchStrategy {
   @Override
   public Optional<Round> next(SearchState state) {
     List<Integer> all = IntStream.range(0, state.resamples().size()).boxed().toList();
+    if (state.rounds().isEmpty() && earlier.isPresent()) {
+      return Optional.of(EarlierResults.round(earlier.get(), all.size(), String.format(Locale.ROOT,
+          "Optimizing %s using %s, from %d earlier candidates", state.firstMetric(), options.acquisition().label(),
+          EarlierResults.candidates(earlier.get()).size())));
+    }
     if (state.rounds().isEmpty()) {
       Grid grid = initialGrid.orElseGet(() -> Grids.spaceFilling(parameters, options.initial(),
           SpaceFillingType.LATIN_HYPERCUBE, state.seed()));
