@@ -16,9 +16,9 @@ import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.TrainTest;
 import org.tune4j.models.spec.ModelSpec;
-import org.tune4j.models.tune.ImageResamples;
 import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
+import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.Tune;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.grid.Grids;
@@ -55,7 +55,7 @@ public final class BayesVsRandomRun {
     ModelSpec spec = VignetteTuningRun.spec().update("dense_units", Parameters.hiddenUnits(32, 256))
         .update("dropout_rate", Parameters.dropout().withId("dropout_rate").withRange(0, 0.49))
         .update("learn_rate", Parameters.learnRate().withRange(-4, -1));
-    ImageResamples folds = split.vfoldCv(5, 7);
+    ResampledData folds = split.vfoldCv(5, 7);
     double[][] sums = new double[3][AT.length];
     for (int seed = 1; seed <= seeds; seed++) {
       Control control = Control.builder().seed(seed).metrics(MetricSet.parse("accuracy")).build();
@@ -114,7 +114,7 @@ public final class BayesVsRandomRun {
   }
 
   /** Optuna's TPE over stdin/stdout: each suggestion scored here by 5-fold CV. */
-  static List<Double> tpe(ModelSpec spec, ImageResamples folds, Control control, int seed) throws IOException {
+  static List<Double> tpe(ModelSpec spec, ResampledData folds, Control control, int seed) throws IOException {
     Process p = new ProcessBuilder("/usr/bin/python3", "benchmarks/peers/optuna_tpe.py", Integer.toString(seed), "30")
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     List<Double> values = new ArrayList<>();

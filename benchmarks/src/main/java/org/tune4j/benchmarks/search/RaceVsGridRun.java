@@ -7,9 +7,9 @@ import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.TrainTest;
 import org.tune4j.models.spec.ModelSpec;
-import org.tune4j.models.tune.ImageResamples;
 import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
+import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.Tune;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.metrics.MetricSet;
@@ -47,9 +47,9 @@ public final class RaceVsGridRun {
     double gridSeconds = 0;
     double raceSeconds = 0;
     int agreed = 0;
-    split.vfoldCv(10, 1).engine().prepare(List.of(spec.finalize(grid.candidate(0).values())), 2, p -> { });
+    split.vfoldCv(10, 1).data().engine(spec).prepare(List.of(spec.finalize(grid.candidate(0).values())), 2, p -> { });
     for (int seed = 1; seed <= seeds; seed++) {
-      ImageResamples folds = split.vfoldCv(10, seed);
+      ResampledData folds = split.vfoldCv(10, seed);
       Control control = Control.builder().seed(seed).metrics(metrics).build();
       long t0 = System.nanoTime();
       TuneResults full = Tune.tuneGrid(spec, folds, grid, control);

@@ -17,10 +17,10 @@ import org.tune4j.models.backend.BackendInfo;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.tune.FeatureCache;
-import org.tune4j.models.tune.ImageResamples;
 import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
+import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.Tune;
 import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.json.Json;
@@ -126,7 +126,7 @@ public final class JobRunner {
     ImageSplit split = Inputs.check(() -> ImageSplit.of(data.train(), data.test()))
         .withFeatureCache(FeatureCache.at(cacheFolder));
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
-    ImageResamples folds = split.vfoldCv(job.folds(), job.seed());
+    ResampledData folds = split.vfoldCv(job.folds(), job.seed());
     Inputs.checkAll(() -> job.search().earlier().ifPresent(e -> EarlierResults.check(e.results(),
         job.spec().parameters(), folds.resamples(), job.metrics())));
     String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",

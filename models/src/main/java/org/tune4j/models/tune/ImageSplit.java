@@ -14,7 +14,7 @@ import org.tune4j.models.source.ImageSources;
 import org.tune4j.resampling.InitialSplit;
 import org.tune4j.resampling.Resampling;
 import org.tune4j.resampling.Strata;
-import org.tune4j.tuning.engine.ModelEngine;
+import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.SplitData;
 
 /**
@@ -32,20 +32,14 @@ import org.tune4j.tuning.engine.SplitData;
  * <p>Thread-safe.
  */
 public final class ImageSplit implements SplitData {
-  private final ImageSource all;
+  private final ImageData data;
   private final int[] training;
   private final int[] testing;
-  private final FeatureStore store;
 
-  private ImageSplit(ImageSource all, int[] training, int[] testing, FeatureStore store) {
-    this.all = all;
+  private ImageSplit(ImageData data, int[] training, int[] testing) {
+    this.data = data;
     this.training = training;
     this.testing = testing;
-    this.store = store;
-  }
-
-  private ImageSplit(ImageSource all, int[] training, int[] testing) {
-    this(all, training, testing, new FeatureStore(all));
   }
 
   /**
@@ -54,7 +48,7 @@ public final class ImageSplit implements SplitData {
    * gained images featurizes only those.
    */
   public ImageSplit withFeatureCache(FeatureCache cache) {
-    return new ImageSplit(all, training, testing, store.withCache(cache));
+    return new ImageSplit(data.withFeatureCache(cache), training, testing);
   }
 
   /** A stratified random split keeping {@code prop} of the rows for training (rsample's initial_split). */
@@ -65,7 +59,7 @@ public final class ImageSplit implements SplitData {
   /** A stratified random split of a source keeping {@code prop} of the rows for training. */
   public static ImageSplit initialSplit(ImageSource data, double prop, long seed) {
     InitialSplit s = Resampling.initialSplit(Strata.of(data.labels()), prop, seed);
-    return new ImageSplit(data, s.training(), s.testing());
+    return new ImageSplit(ImageData.of(data), s.training(), s.testing());
   }
 
   /** A split that keeps a given training set and test set apart (the embedded sample's, say). */
@@ -82,32 +76,40 @@ public final class ImageSplit implements SplitData {
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(test, "test");
     ImageSource both = ImageSources.concat(train, test);
-    int[] tr = ImageResamples.identity(train.size());
+    int[] tr = ImageData.identity(train.size());
     int[] te = new int[test.size()];
     for (int i = 0; i < te.length; i++) {
       te[i] = train.size() + i;
     }
-    return new ImageSplit(both, tr, te);
+    return new ImageSplit(ImageData.of(both), tr, te);
   }
 
   /** Every image of the split as a source, training rows first for {@link #of(TrainTest)}. */
   public ImageSource source() {
-    return all;
+    return data.source();
   }
 
   /** Every image of the split, read into memory (for small data). */
   public ImageSet allImages() {
-    return ImageSources.toImageSet(all);
+    return data.images();
   }
 
   /** The training images, read into memory (for small data). */
   public ImageSet trainingImages() {
-    return ImageSources.toImageSet(ImageSources.subset(all, training));
+    return trainingData().images();
   }
 
   /** The test images, read into memory (for small data). */
   public ImageSet testingImages() {
-    return ImageSources.toImageSet(ImageSources.subset(all, testing));
+    return data.rows(testing).images();
+  }
+
+  /**
+   * The training rows as data of their own, sharing this split's feature store: resample them any
+   * way ({@code split.trainingData().resamples(Resampling.bootstraps(n, 25, seed))}).
+   */
+  public ImageData trainingData() {
+    return data.rows(training);
   }
 
   /**
@@ -120,28 +122,28 @@ public final class ImageSplit implements SplitData {
    */
   public FeaturizeStats featurize(ModelSpec finalSpec, int threads, Consumer<Progress> progress) {
     NativeBackend.initialize();
+    ImageSource all = data.source();
     TransferModel model = SpecCompiler.compile(finalSpec, all.height(), all.width(), 0);
     if (!model.frozenBackbone()) {
       return new FeaturizeStats(all.size(), 0, 0, 0);
     }
-    return store.features(model, threads, progress).stats();
+    return data.store().features(model, threads, progress).stats();
   }
 
   /** One line per frozen prefix featurized so far: images computed, read from the cache, time. */
   public java.util.List<String> featurizeLog() {
-    return store.entries().stream().map(e -> e.stats().describe()).toList();
+    return data.store().entries().stream().map(e -> e.stats().describe()).toList();
   }
 
   /** {@code v}-fold cross-validation of the training rows, stratified by label, sharing this split's features. */
-  public ImageResamples vfoldCv(int v, long seed) {
-    ImageSource train = ImageSources.subset(all, training);
-    return new ImageResamples(train, Resampling.vfoldCv(Strata.of(train.labels()), v).seed(seed).build(),
-        new TransferEngine(store, training));
+  public ResampledData vfoldCv(int v, long seed) {
+    return trainingData().vfoldCv(v, seed);
   }
 
+  /** Every row of the split (training rows first for {@link #of(ImageSource, ImageSource)}). */
   @Override
-  public ModelEngine engine() {
-    return new TransferEngine(store, ImageResamples.identity(all.size()));
+  public ImageData data() {
+    return data;
   }
 
   @Override
@@ -156,6 +158,6 @@ public final class ImageSplit implements SplitData {
 
   @Override
   public String toString() {
-    return "<Training/Testing/Total> <" + training.length + "/" + testing.length + "/" + all.size() + ">";
+    return "<Training/Testing/Total> <" + training.length + "/" + testing.length + "/" + data.size() + ">";
   }
 }

@@ -94,7 +94,9 @@ class FeatureCacheTest {
     featurize(ImageSources.of(images));
     List<Path> shards = shards();
     assertEquals(43, shards.size(), "300 rows in shards of 7");
-    try (FileChannel ch = FileChannel.open(shards.get(0), StandardOpenOption.WRITE)) {
+    // shard names are random: take a full one (7 rows), not the last shard's 6
+    Path full = shards.stream().max(java.util.Comparator.comparingLong(FeatureCacheTest::sizeOf)).orElseThrow();
+    try (FileChannel ch = FileChannel.open(full, StandardOpenOption.WRITE)) {
       ch.truncate(ch.size() - 100);
     }
     FeatureStore.Entry again = featurize(ImageSources.of(images));
@@ -110,6 +112,14 @@ class FeatureCacheTest {
     FeatureStore.Entry resumed = featurize(good);
     assertEquals(300 - 128, resumed.stats().computed(), "the first chunk of 128 was kept; the failing one and"
         + " those after it are redone");
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private List<Path> shards() throws IOException {

@@ -24,6 +24,7 @@ import org.tune4j.resampling.Resampling;
 import org.tune4j.resampling.Strata;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
+import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.Tune;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.grid.Grids;
@@ -57,8 +58,8 @@ class PlainPathTest {
     ImageSet data = prepare(EmbeddedSample.fashionMnist().train().firstPerClass(3));
     List<String> warnings = new CopyOnWriteArrayList<>();
     FeatureStore store = new FeatureStore(ImageSources.of(data));
-    ImageResamples folds = new ImageResamples(ImageSources.of(data), Resampling.vfoldCv(Strata.of(data.labels()), 2).seed(4).build(),
-        new TransferEngine(store, ImageResamples.identity(data.size()), warnings::add));
+    ResampledData folds = new ImageData(store, ImageData.identity(data.size()), warnings::add)
+        .resamples(Resampling.vfoldCv(Strata.of(data.labels()), 2).seed(4).build());
     Grid grid = Grids.of(spec().parameters(), List.of(Map.of("learn_rate", 1e-3), Map.of("learn_rate", 1e-2)));
     TuneResults res = Tune.tuneGrid(spec(), folds, grid, Control.builder().threads(2).seed(7).savePred(true).build());
     assertTrue(res.noteRows().stream().noneMatch(Note::isError), res.noteRows().toString());

@@ -24,6 +24,7 @@ import org.tune4j.models.weights.Weights;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.Progress;
+import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.Tune;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.grid.Grids;
@@ -35,7 +36,7 @@ import org.tune4j.tuning.results.TuneResults;
 /** tuneGrid end to end on the embedded sample with a frozen ResNet50 (random weights). */
 class TuneGridTest {
   static ImageSplit split;
-  static ImageResamples folds;
+  static ResampledData folds;
 
   static ImageSet prepare(ImageSet s) {
     return ImageTransforms.scale01(ImageTransforms.toRgb(ImageTransforms.padTo(s, 32, 32)));

@@ -40,7 +40,7 @@ final class SearchRunner {
 
   /** Every round, then the results of all of them. */
   TuneResults run() {
-    ModelEngine engine = data.engine();
+    ModelEngine engine = data.data().engine(spec);
     Resamples resamples = data.resamples();
     SearchState state = SearchState.initial(spec.parameters(), resamples, control.metrics(), control.seed());
     List<TaskOutcome> outcomes = new ArrayList<>();

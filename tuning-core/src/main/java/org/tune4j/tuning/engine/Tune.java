@@ -98,7 +98,7 @@ public final class Tune {
    * @throws AllModelsFailedException when every fit failed (its notes say why)
    */
   public static TuneResults search(TunableSpec spec, ResampledData data, SearchStrategy strategy, Control control) {
-    checkRows(data);
+    checkResamples(data);
     return new SearchRunner(spec, data, strategy, control).run();
   }
 
@@ -154,8 +154,8 @@ public final class Tune {
    */
   public static TuneResults fitResamples(TunableSpec finalSpec, ResampledData data, Control control) {
     requireFinal(finalSpec, "fitResamples");
-    checkRows(data);
-    return run(ParameterSet.of(List.of()), data, TaskPlan.single(finalSpec, SINGLE_CONFIG), control);
+    checkResamples(data);
+    return run(ParameterSet.of(List.of()), finalSpec, data, TaskPlan.single(finalSpec, SINGLE_CONFIG), control);
   }
 
   /** {@link #lastFit(TunableSpec, SplitData, Control)} with the defaults. */
@@ -171,7 +171,7 @@ public final class Tune {
    */
   public static LastFit lastFit(TunableSpec finalSpec, SplitData split, Control control) {
     requireFinal(finalSpec, "lastFit");
-    ModelEngine engine = split.engine();
+    ModelEngine engine = split.data().engine(finalSpec);
     engine.prepare(List.of(finalSpec), control.threads(), control.progress());
     engine.configureThreads(1, control.threads());
     ModelEngine.FittedModel model = engine.fit(finalSpec, split.training(), TaskRunner.seedFor(control.seed(), 0));
@@ -180,8 +180,9 @@ public final class Tune {
         TaskRunner.predictionRows(predictions, split.testing(), "train/test split", SINGLE_CONFIG));
   }
 
-  private static TuneResults run(ParameterSet params, ResampledData data, TaskPlan plan, Control control) {
-    ModelEngine engine = data.engine();
+  private static TuneResults run(ParameterSet params, TunableSpec spec, ResampledData data, TaskPlan plan,
+      Control control) {
+    ModelEngine engine = data.data().engine(spec);
     Resamples resamples = data.resamples();
     List<TaskOutcome> results = new TaskRunner(engine, resamples, plan, control).run();
     List<MetricRow> rows = new ArrayList<>();
@@ -203,15 +204,11 @@ public final class Tune {
     return TuneResults.of(params, engine.levels(), control.metrics(), resamples.fingerprint(), rows, notes, predictions);
   }
 
-  private static void checkRows(ResampledData data) {
+  private static void checkResamples(ResampledData data) {
     if (Resampling.LOO_CV_METHOD.equals(data.resamples().method())) {
       throw new IllegalArgumentException("the resamples are leave-one-out cross-validation (loo_cv), which tune"
           + " does not support for tuning: each assessment set is one row, so metrics such as roc_auc are undefined;"
           + " use Resampling.vfoldCv(nRows, v) or Resampling.bootstraps(nRows, times, seed) instead");
-    }
-    if (data.resamples().nRows() != data.engine().size()) {
-      throw new IllegalArgumentException("the resamples index " + data.resamples().nRows() + " rows but the data has "
-          + data.engine().size() + "; make the resamples from this data");
     }
   }
 

@@ -14,7 +14,7 @@ import org.tune4j.tuning.spec.TunableSpec;
  * and the epoch, pseudo-randomly from the seed and the row: deterministic, fast, thread-safe.
  * A spec with {@code units = 13} fails.
  */
-class FakeEngine implements ModelEngine {
+class FakeEngine implements ModelEngine, ModelData {
   static final List<String> LEVELS = List.of("a", "b", "c");
   static final int FAILING_UNITS = 13;
   final int[] labels;
@@ -105,5 +105,11 @@ class FakeEngine implements ModelEngine {
         return spec;
       }
     };
+  }
+
+  /** The fake is its own data: every spec is fitted by this engine. */
+  @Override
+  public ModelEngine engine(TunableSpec spec) {
+    return this;
   }
 }

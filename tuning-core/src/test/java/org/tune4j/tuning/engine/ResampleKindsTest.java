@@ -16,17 +16,7 @@ import org.tune4j.tuning.results.TuneResults;
 class ResampleKindsTest {
 
   static ResampledData data(FakeEngine engine, Resamples resamples) {
-    return new ResampledData() {
-      @Override
-      public ModelEngine engine() {
-        return engine;
-      }
-
-      @Override
-      public Resamples resamples() {
-        return resamples;
-      }
-    };
+    return ResampledData.of(engine, resamples);
   }
 
   /** tune's check_rset: "Leave-one-out cross-validation is not currently supported with tune." */

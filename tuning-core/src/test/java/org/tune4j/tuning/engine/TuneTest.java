@@ -26,17 +26,7 @@ class TuneTest {
 
   static ResampledData data(FakeEngine engine, int v) {
     Resamples r = Resampling.vfoldCv(engine.size(), v).seed(11).build();
-    return new ResampledData() {
-      @Override
-      public ModelEngine engine() {
-        return engine;
-      }
-
-      @Override
-      public Resamples resamples() {
-        return r;
-      }
-    };
+    return ResampledData.of(engine, r);
   }
 
   @Test
@@ -141,7 +131,7 @@ class TuneTest {
     FakeEngine engine = new FakeEngine(30);
     SplitData split = new SplitData() {
       @Override
-      public ModelEngine engine() {
+      public ModelData data() {
         return engine;
       }
 
@@ -168,19 +158,9 @@ class TuneTest {
   @Test
   void resamplesOfOtherDataAreRefused() {
     FakeSpec spec = FakeSpec.of(UNITS);
-    ResampledData wrong = new ResampledData() {
-      @Override
-      public ModelEngine engine() {
-        return new FakeEngine(40);
-      }
-
-      @Override
-      public Resamples resamples() {
-        return Resampling.vfoldCv(30, 3).seed(1).build();
-      }
-    };
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Tune.tuneGrid(spec, wrong, Grids.regular(spec.parameters(), 2)));
+        () -> Tune.tuneGrid(spec, ResampledData.of(new FakeEngine(40), Resampling.vfoldCv(30, 3).seed(1).build()),
+            Grids.regular(spec.parameters(), 2)));
     assertEquals("the resamples index 30 rows but the data has 40; make the resamples from this data", e.getMessage());
   }
 
