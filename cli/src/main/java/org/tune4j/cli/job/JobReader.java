@@ -15,6 +15,7 @@ import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.weights.Weights;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.metrics.EventLevel;
 import org.tune4j.tuning.metrics.MetricSet;
 
 /**
@@ -30,7 +31,7 @@ import org.tune4j.tuning.metrics.MetricSet;
 public final class JobReader {
   /** The top-level keys of a job. */
   public static final Set<String> KEYS = Set.of("name", "data", "backbone", "head", "fit", "parameters",
-      "resampling", "grid", "search", "metrics", "select_by", "threads", "seed", "save_predictions", "output");
+      "resampling", "grid", "search", "metrics", "event_level", "select_by", "threads", "seed", "save_predictions", "output");
 
   private JobReader() {}
 
@@ -96,6 +97,7 @@ public final class JobReader {
           + " train_per_class or lower folds");
     }
     MetricSet metrics = metrics(tree, root);
+    EventLevel eventLevel = eventLevel(tree, root);
     // tune's choose_metric: with no metric named, the first of the metric set
     String selectBy = Json.optionalString(tree, "select_by", root).orElse(metrics.names().get(0));
     long threads = Json.optionalLong(tree, "threads", root).orElse((long) Runtime.getRuntime().availableProcessors());
@@ -111,8 +113,8 @@ public final class JobReader {
     } else {
       canonical.remove("search");
     }
-    return new Job(name, data, spec, grid, search, folds, metrics, selectBy, (int) threads, seed, save, output, notes,
-        canonical);
+    return new Job(name, data, spec, grid, search, folds, metrics, eventLevel, selectBy, (int) threads, seed, save,
+        output, notes, canonical);
   }
 
   private static int folds(Map<String, Object> r) {
@@ -127,6 +129,17 @@ public final class JobReader {
       throw new IllegalArgumentException(Json.child(path, "folds") + " is " + v + "; give 2..100");
     }
     return (int) v;
+  }
+
+  /** tune's {@code event_level}: {@code first} (the default, as tune) or {@code second}. */
+  private static EventLevel eventLevel(Map<String, Object> tree, String root) {
+    String given = Json.optionalString(tree, "event_level", root).orElse(EventLevel.FIRST.label());
+    try {
+      return EventLevel.fromLabel(given);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(Json.child(root, "event_level") + " is \"" + given + "\"; choose from: first,"
+          + " second (which level of a two-class outcome is the event of precision, recall, roc_auc...)", e);
+    }
   }
 
   private static MetricSet metrics(Map<String, Object> tree, String root) {

@@ -15,7 +15,7 @@ import org.tune4j.tuning.results.TuneResults;
 /** Resampling kinds tune treats specially: loo_cv is refused, Apparent left out of summaries. */
 class ResampleKindsTest {
 
-  static ResampledData data(FakeEngine engine, Resamples resamples) {
+  static ResampledData data(ModelEngine engine, Resamples resamples) {
     return new ResampledData() {
       @Override
       public ModelEngine engine() {
