@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.metrics.EventLevel;
 import org.tune4j.tuning.metrics.MetricSet;
 
 /**
@@ -21,6 +22,7 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param search how the grid is searched (every candidate on every fold, or a race)
  * @param folds v of the stratified v-fold cross-validation
  * @param metrics the metrics computed on every fold
+ * @param eventLevel the event of a two-class outcome for the binary metrics (tune's {@code event_level})
  * @param selectBy the metric that picks the candidate for the last fit
  * @param threads the thread budget
  * @param seed the run's seed (folds, grids, fits)
@@ -30,8 +32,8 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param tree the job as a canonical tree (absolute paths): written to {@code job.json}, compared on resume
  */
 public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search, int folds, MetricSet metrics,
-    String selectBy, int threads, long seed, boolean savePredictions, String output, List<String> notes,
-    Map<String, Object> tree) {
+    EventLevel eventLevel, String selectBy, int threads, long seed, boolean savePredictions, String output,
+    List<String> notes, Map<String, Object> tree) {
 
   /** Validates and copies. */
   public Job {
@@ -40,12 +42,19 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(eventLevel, "eventLevel");
     if (!metrics.names().contains(selectBy)) {
       throw new IllegalArgumentException("$.select_by is \"" + selectBy + "\", which is not in $.metrics; choose from: "
           + String.join(", ", metrics.names()));
     }
     notes = List.copyOf(notes);
     tree = Collections.unmodifiableMap(new LinkedHashMap<>(tree));
+  }
+
+  /** This job with another thread budget (which never changes the results). */
+  public Job withThreads(int newThreads) {
+    return new Job(name, data, spec, grid, search, folds, metrics, eventLevel, selectBy, newThreads, seed,
+        savePredictions, output, notes, tree);
   }
 
   /**

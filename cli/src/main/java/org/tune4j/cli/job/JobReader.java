@@ -16,6 +16,7 @@ import org.tune4j.models.weights.Weights;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.metrics.EventLevel;
 import org.tune4j.tuning.metrics.MetricSet;
 import org.tune4j.tuning.search.EarlierResults;
 
@@ -32,7 +33,7 @@ import org.tune4j.tuning.search.EarlierResults;
 public final class JobReader {
   /** The top-level keys of a job. */
   public static final Set<String> KEYS = Set.of("name", "data", "backbone", "head", "fit", "parameters",
-      "resampling", "grid", "search", "metrics", "select_by", "threads", "seed", "save_predictions", "output");
+      "resampling", "grid", "search", "metrics", "event_level", "select_by", "threads", "seed", "save_predictions", "output");
 
   private JobReader() {}
 
@@ -104,6 +105,7 @@ public final class JobReader {
     }
     MetricSet metrics = metrics(tree, root);
     search.earlier().ifPresent(e -> e.checkFits(spec.parameters(), metrics, "$.search.initial"));
+    EventLevel eventLevel = eventLevel(tree, root);
     // tune's choose_metric: with no metric named, the first of the metric set
     String selectBy = Json.optionalString(tree, "select_by", root).orElse(metrics.names().get(0));
     long threads = Json.optionalLong(tree, "threads", root).orElse((long) Runtime.getRuntime().availableProcessors());
@@ -119,8 +121,8 @@ public final class JobReader {
     } else {
       canonical.remove("search");
     }
-    return new Job(name, data, spec, grid, search, folds, metrics, selectBy, (int) threads, seed, save, output, notes,
-        canonical);
+    return new Job(name, data, spec, grid, search, folds, metrics, eventLevel, selectBy, (int) threads, seed, save,
+        output, notes, canonical);
   }
 
   private static int folds(Map<String, Object> r) {
@@ -135,6 +137,17 @@ public final class JobReader {
       throw new IllegalArgumentException(Json.child(path, "folds") + " is " + v + "; give 2..100");
     }
     return (int) v;
+  }
+
+  /** tune's {@code event_level}: {@code first} (the default, as tune) or {@code second}. */
+  private static EventLevel eventLevel(Map<String, Object> tree, String root) {
+    String given = Json.optionalString(tree, "event_level", root).orElse(EventLevel.FIRST.label());
+    try {
+      return EventLevel.fromLabel(given);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(Json.child(root, "event_level") + " is \"" + given + "\"; choose from: first,"
+          + " second (which level of a two-class outcome is the event of precision, recall, roc_auc...)", e);
+    }
   }
 
   private static MetricSet metrics(Map<String, Object> tree, String root) {

@@ -148,7 +148,7 @@ public final class JobRunner {
       List<Round> replayed = Inputs.check(() -> earlier.rounds(job.spec().parameters(), folds.resamples()));
       replayed.forEach(r -> announce(r, log, console));
       Control control = Control.builder().threads(job.threads()).seed(job.seed()).metrics(job.metrics())
-          .savePred(job.savePredictions()).nanoClock(nanoClock).progress(console::progress)
+          .eventLevel(job.eventLevel()).savePred(job.savePredictions()).nanoClock(nanoClock).progress(console::progress)
           .onTaskDone(journal::append).completed(earlier.outcomes())
           .onRoundDecided(r -> {
             if (!job.search().isGrid()) {
@@ -181,7 +181,7 @@ public final class JobRunner {
     Selection best = results.selectBest(job.selectBy());
     ModelSpec finalSpec = job.spec().finalize(best.values());
     LastFit fit = Tune.lastFit(finalSpec, split, Control.builder().threads(job.threads()).seed(job.seed())
-        .metrics(job.metrics()).nanoClock(nanoClock).build());
+        .metrics(job.metrics()).eventLevel(job.eventLevel()).nanoClock(nanoClock).build());
     Map<String, Double> test = new LinkedHashMap<>();
     for (MetricEstimate e : fit.collectMetrics().rows()) {
       test.put(e.metric(), e.estimate());

@@ -80,7 +80,6 @@ public final class TuneCommand {
     if (o.threads().isEmpty()) {
       return job;
     }
-    return new Job(job.name(), job.data(), job.spec(), job.grid(), job.search(), job.folds(), job.metrics(), job.selectBy(),
-        o.threads().get(), job.seed(), job.savePredictions(), job.output(), job.notes(), job.tree());
+    return job.withThreads(o.threads().get());
   }
 }

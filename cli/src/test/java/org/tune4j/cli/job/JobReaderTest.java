@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.tuning.json.Json;
+import org.tune4j.tuning.metrics.EventLevel;
 
 class JobReaderTest {
   @TempDir Path dir;
@@ -72,6 +73,20 @@ class JobReaderTest {
     assertEquals("brier_class", read(TINY + "metrics: [brier_class, accuracy]\n").selectBy());
     assertEquals(16, job.spec().parameters().get("dense_units") instanceof org.tune4j.tuning.params.NumericParameter n
         ? (int) n.upper() : -1);
+  }
+
+  /** tune's control_grid(event_level = ): first by default, second on request, anything else named. */
+  @Test
+  void eventLevelIsReadAndChecked() {
+    assertEquals(EventLevel.FIRST, read(TINY).eventLevel());
+    assertEquals(EventLevel.FIRST, read(TINY + "event_level: first\n").eventLevel());
+    assertEquals(EventLevel.SECOND, read(TINY + "event_level: second\n").eventLevel());
+    assertEquals("job.yaml: $.event_level is \"2nd\"; choose from: first, second (which level of a two-class outcome"
+        + " is the event of precision, recall, roc_auc...)", error(TINY + "event_level: 2nd\n"));
+    assertTrue(error(TINY + "event_level: 2\n").contains("$.event_level is a number"));
+    assertEquals("job.yaml: unknown key \"event_levels\" at $; did you mean \"event_level\"?",
+        error(TINY + "event_levels: second\n"));
+    assertTrue(!read(TINY + "event_level: second\n").sameWorkAs(read(TINY).tree()));
   }
 
   @Test

@@ -13,6 +13,11 @@ import org.tune4j.tuning.spec.Tunable;
 
 /**
  * Finds the {@code tune()} placeholders of a spec, names them as kerasnip does, and fills them in.
+ *
+ * <p>Parameters come in kerasnip's order ({@code collect_spec_args}): every {@code num_<block>} (in block order),
+ * then every block argument (block order, then argument order), {@code learn_rate}, the {@code fit_*} arguments
+ * in the order of keras3's {@code fit()} formals, and the {@code compile_*} arguments. A grid with per-parameter
+ * levels given in R's order is then the same grid.
  */
 final class TunedArgs {
   /** Default range of {@code num_<block>}: 1 to 3 repetitions. */
@@ -23,6 +28,13 @@ final class TunedArgs {
 
   /** Where a tuned argument sits: a block argument, a block's repetition, a fit or compile argument. */
   enum Section { BLOCK, REPEAT, FIT, COMPILE }
+
+  /**
+   * The fit arguments in the order of keras3's {@code fit(object, x, y, ..., batch_size, epochs, callbacks,
+   * validation_split, ...)}; {@code patience} configures the early-stopping callback, so it sits at
+   * {@code callbacks}.
+   */
+  static final List<String> KERAS_FIT_ORDER = List.of("batch_size", "epochs", "patience", "validation_split");
 
   /**
    * One tuned argument.
@@ -37,6 +49,13 @@ final class TunedArgs {
   static List<Slot> of(ModelSpec spec) {
     List<Slot> slots = new ArrayList<>();
     spec.nodes().forEach((name, node) -> {
+      if (node.block().repeat() instanceof Tunable t) {
+        String id = t.idOr("num_" + name);
+        slots.add(new Slot(Section.REPEAT, name, null, param(spec, id, NumericParameter.ofInteger(id,
+            "# " + name + " blocks", NUM_BLOCKS_LOWER, NUM_BLOCKS_UPPER, Transform.IDENTITY))));
+      }
+    });
+    spec.nodes().forEach((name, node) -> {
       Block b = node.block();
       for (ArgSpec a : b.kind().args()) {
         if (b.args().get(a.name()) instanceof Tunable t) {
@@ -44,14 +63,15 @@ final class TunedArgs {
           slots.add(new Slot(Section.BLOCK, name, a.name(), param(spec, id, a.parameter(id).orElseThrow())));
         }
       }
-      if (b.repeat() instanceof Tunable t) {
-        String id = t.idOr("num_" + name);
-        slots.add(new Slot(Section.REPEAT, name, null, param(spec, id, NumericParameter.ofInteger(id,
-            "# " + name + " blocks", NUM_BLOCKS_LOWER, NUM_BLOCKS_UPPER, Transform.IDENTITY))));
-      }
     });
-    settings(spec, spec.fitArgs().settings, Section.FIT, slots);
-    settings(spec, spec.compileArgs().settings, Section.COMPILE, slots);
+    List<Slot> compile = new ArrayList<>();
+    settings(spec, spec.compileArgs().settings, Section.COMPILE, compile);
+    compile.stream().filter(TunedArgs::isLearnRate).forEach(slots::add);
+    List<Slot> fit = new ArrayList<>();
+    settings(spec, spec.fitArgs().settings, Section.FIT, fit);
+    fit.sort(java.util.Comparator.comparingInt(s -> kerasFitRank(s.arg())));
+    slots.addAll(fit);
+    compile.stream().filter(s -> !isLearnRate(s)).forEach(slots::add);
     Set<String> seen = new LinkedHashSet<>();
     for (Slot s : slots) {
       if (!seen.add(s.parameter().id())) {
@@ -60,6 +80,18 @@ final class TunedArgs {
       }
     }
     return slots;
+  }
+
+  private static int kerasFitRank(String arg) {
+    int rank = KERAS_FIT_ORDER.indexOf(arg);
+    if (rank < 0) {
+      throw new IllegalStateException("fit argument \"" + arg + "\" has no place in KERAS_FIT_ORDER; add it there");
+    }
+    return rank;
+  }
+
+  private static boolean isLearnRate(Slot s) {
+    return s.arg().equals("learn_rate");
   }
 
   private static void settings(ModelSpec spec, Settings settings, Section section, List<Slot> slots) {

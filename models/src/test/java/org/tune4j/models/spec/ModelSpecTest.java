@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.tuning.grid.Candidate;
+import org.tune4j.tuning.grid.Grid;
+import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.params.NumericParameter;
 import org.tune4j.tuning.params.ParameterSet;
 import org.tune4j.tuning.params.Parameters;
@@ -48,11 +51,47 @@ class ModelSpecTest {
         .block("output", Blocks.softmaxOutput())
         .fit(Fit.epochs(tune()).batchSize(tune()))
         .compile(Compile.optimizer(tune()));
-    assertEquals(List.of("base_pooling", "dense_activation", "num_dense", "my_drop", "fit_epochs", "fit_batch_size",
+    // kerasnip's order: num_*, block arguments, learn_rate, fit_* in keras' fit order, compile_*
+    assertEquals(List.of("num_dense", "base_pooling", "dense_activation", "my_drop", "fit_batch_size", "fit_epochs",
         "compile_optimizer"), spec.parameters().ids());
     assertEquals(Parameters.epochs().withId("fit_epochs"), spec.parameters().get("fit_epochs"));
     assertEquals(Parameters.optimizer().withId("compile_optimizer"), spec.parameters().get("compile_optimizer"));
-    assertTrue(spec.toString().contains("tuned: base_pooling, dense_activation, num_dense, my_drop"), spec.toString());
+    assertTrue(spec.toString().contains("tuned: num_dense, base_pooling, dense_activation, my_drop"), spec.toString());
+  }
+
+  /**
+   * kerasnip's {@code collect_spec_args} order, so R's {@code grid_regular(levels = c(3, 2, 2, 2, 2))} over
+   * {@code extract_parameter_set_dials(spec)} is this grid: the first parameter varies fastest (expand.grid).
+   */
+  @Test
+  void parametersFollowKerasnipsOrderSoPerParameterLevelsGiveRsGrid() {
+    ModelSpec spec = ModelSpec.sequential("seq")
+        .block("input", Blocks.imageInput(32, 32))
+        .block("base", Blocks.resnet50(Weights.random(1)))
+        .block("dense", Blocks.dense(tune(), "relu").repeat(tune()))
+        .block("output", Blocks.softmaxOutput())
+        .fit(Fit.epochs(tune()).batchSize(tune()).patience(tune()).validationSplit(0.2))
+        .compile(Compile.optimizer(tune()).learnRate(tune()))
+        .update("dense_units", Parameters.hiddenUnits(8, 16))
+        .update("fit_patience", NumericParameter.ofInteger("fit_patience", "Patience", 2, 4, Transform.IDENTITY));
+    assertEquals(List.of("num_dense", "dense_units", "learn_rate", "fit_batch_size", "fit_epochs", "fit_patience",
+        "compile_optimizer"), spec.parameters().ids());
+    Grid grid = Grids.regular(spec.parameters(), new int[] {3, 2, 2, 2, 2, 1, 1});
+    assertEquals(48, grid.size());
+    // row: num_dense, dense_units, learn_rate, fit_batch_size, fit_epochs
+    Object[][] expected = {
+        {0, 1, 8, 1e-10, 4, 10}, {1, 2, 8, 1e-10, 4, 10}, {2, 3, 8, 1e-10, 4, 10}, {3, 1, 16, 1e-10, 4, 10},
+        {6, 1, 8, 0.1, 4, 10}, {12, 1, 8, 1e-10, 128, 10}, {24, 1, 8, 1e-10, 4, 1000}, {47, 3, 16, 0.1, 128, 1000}};
+    for (Object[] row : expected) {
+      Candidate c = grid.candidate((int) row[0]);
+      assertEquals(row[1], c.intValue("num_dense"), "row " + row[0]);
+      assertEquals(row[2], c.intValue("dense_units"), "row " + row[0]);
+      assertEquals((double) row[3], c.doubleValue("learn_rate"), 1e-12 * (double) row[3], "row " + row[0]);
+      assertEquals(row[4], c.intValue("fit_batch_size"), "row " + row[0]);
+      assertEquals(row[5], c.intValue("fit_epochs"), "row " + row[0]);
+      assertEquals(2, c.intValue("fit_patience"), "row " + row[0]);
+      assertEquals("adam", c.stringValue("compile_optimizer"), "row " + row[0]);
+    }
   }
 
   @Test

@@ -5,22 +5,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.tune4j.tuning.metrics.EventLevel;
 import org.tune4j.tuning.metrics.MetricSet;
 import org.tune4j.tuning.search.Round;
 
 /**
- * How a tuning run runs (tune's {@code control_grid}): thread budget, seed, metrics, whether to
- * keep the held-out predictions, and where progress and per-epoch logs go. Immutable; build with
- * {@link #builder()}.
+ * How a tuning run runs (tune's {@code control_grid}): thread budget, seed, metrics, the event level of
+ * two-class metrics, whether to keep the held-out predictions, and where progress and per-epoch logs go.
+ * Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
  * Control control = Control.builder().threads(2).seed(42).savePred(true)
+ *     .eventLevel(EventLevel.SECOND)       // dogs, not cats, are the event of cats-vs-dogs
  *     .progress(p -> System.err.println(p.format())).build();
  * }</pre>
  *
  * @param threads the thread budget: fits running at once times the library's threads per fit
  * @param seed the run's seed; each resample's fits draw theirs from it
  * @param metrics the metrics to compute
+ * @param eventLevel which level of a two-class outcome is the event for precision, recall, f_meas, roc_auc,
+ *     pr_auc and the other binary metrics (tune's {@code event_level}); multiclass metrics ignore it
  * @param savePred whether to keep held-out predictions ({@code collectPredictions})
  * @param progress receives progress after every finished task
  * @param epochLog receives per-epoch lines when verbose, or null
@@ -31,8 +35,8 @@ import org.tune4j.tuning.search.Round;
  * @param completedRounds rounds an earlier run of the same search decided (from its journal): replayed as they
  *     were, not decided again
  */
-public record Control(int threads, long seed, MetricSet metrics, boolean savePred, Consumer<Progress> progress,
-    Consumer<String> epochLog, LongSupplier nanoClock, Consumer<TaskOutcome> onTaskDone,
+public record Control(int threads, long seed, MetricSet metrics, EventLevel eventLevel, boolean savePred,
+    Consumer<Progress> progress, Consumer<String> epochLog, LongSupplier nanoClock, Consumer<TaskOutcome> onTaskDone,
     Map<String, TaskOutcome> completed, Consumer<Round> onRoundDecided, List<Round> completedRounds) {
 
   /** Validates. */
@@ -41,6 +45,7 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
       throw new IllegalArgumentException("threads = " + threads + " must be at least 1");
     }
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(eventLevel, "eventLevel");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(nanoClock, "nanoClock");
     Objects.requireNonNull(onTaskDone, "onTaskDone");
@@ -49,7 +54,10 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
     completedRounds = List.copyOf(completedRounds);
   }
 
-  /** The defaults: all cores, seed 1, tune's default classification metrics, no predictions kept. */
+  /**
+   * The defaults: all cores, seed 1, tune's default classification metrics, the first level as the event, no
+   * predictions kept.
+   */
   public static Control defaults() {
     return builder().build();
   }
@@ -69,6 +77,7 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
     private int threads = Runtime.getRuntime().availableProcessors();
     private long seed = 1;
     private MetricSet metrics = MetricSet.defaultClassification();
+    private EventLevel eventLevel = EventLevel.FIRST;
     private boolean savePred;
     private Consumer<Progress> progress = p -> { };
     private Consumer<String> epochLog;
@@ -95,6 +104,12 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
     /** The metrics (default roc_auc, accuracy, brier_class). */
     public Builder metrics(MetricSet m) {
       this.metrics = m;
+      return this;
+    }
+
+    /** The event of a two-class outcome (default {@link EventLevel#FIRST}, as tune's {@code event_level}). */
+    public Builder eventLevel(EventLevel level) {
+      this.eventLevel = level;
       return this;
     }
 
@@ -156,8 +171,8 @@ public record Control(int threads, long seed, MetricSet metrics, boolean savePre
 
     /** The control. */
     public Control build() {
-      return new Control(threads, seed, metrics, savePred, progress, epochLog, nanoClock, onTaskDone, completed,
-          onRoundDecided, completedRounds);
+      return new Control(threads, seed, metrics, eventLevel, savePred, progress, epochLog, nanoClock, onTaskDone,
+          completed, onRoundDecided, completedRounds);
     }
   }
 }

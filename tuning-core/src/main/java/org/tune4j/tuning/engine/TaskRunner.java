@@ -218,7 +218,7 @@ final class TaskRunner {
             + " lower the learning rate"));
         continue;
       }
-      MetricTable table = control.metrics().evaluate(p);
+      MetricTable table = control.metrics().evaluate(p, control.eventLevel());
       for (MetricEstimate e : table.rows()) {
         rows.add(new MetricRow(configId, values, split.id(), split.id2(), e.metric(), e.estimator(), e.estimate()));
         e.warnings().forEach(w -> notes.add(new Note(configId, noteId, "metrics", "warning", e.metric() + ": " + w)));

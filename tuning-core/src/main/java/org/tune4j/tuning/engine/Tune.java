@@ -176,7 +176,7 @@ public final class Tune {
     engine.configureThreads(1, control.threads());
     ModelEngine.FittedModel model = engine.fit(finalSpec, split.training(), TaskRunner.seedFor(control.seed(), 0));
     ClassPredictions predictions = model.predict(split.testing());
-    return new LastFit(model, control.metrics().evaluate(predictions), predictions,
+    return new LastFit(model, control.metrics().evaluate(predictions, control.eventLevel()), predictions,
         TaskRunner.predictionRows(predictions, split.testing(), "train/test split", SINGLE_CONFIG));
   }
 

@@ -322,6 +322,52 @@ public final class TuneResults {
   }
 
   /**
+   * tune's {@code collect_predictions(summarize = )}: {@code false} is {@link #collectPredictions()}; {@code true}
+   * averages each row's predictions over the resamples that held it out (bootstraps, repeats, Monte Carlo):
+   * columns {@code row, config, truth, pred_class, pred_<level>...}, one row per config and data row. Probabilities
+   * are averaged and re-normalized to add to one; the class is the most probable level when the metric set has a
+   * probability metric, else the most frequent predicted class (ties: the first level), as tune.
+   */
+  public Table collectPredictions(boolean summarize) {
+    return summarize ? ResampledPredictions.averaged(levels, predictions, metrics.needsProbabilities())
+        : collectPredictions();
+  }
+
+  /**
+   * tune's {@code conf_mat_resampled(tidy = TRUE)} of the only config: {@code Prediction, Truth, Freq}, each cell's
+   * count averaged over the resamples.
+   *
+   * @throws IllegalStateException when no predictions were kept or they hold more than one config (name one)
+   */
+  public Table confMatResampled() {
+    List<String> configs = predictions.stream().map(PredictionRow::configId).distinct().toList();
+    if (configs.size() > 1) {
+      throw new IllegalStateException("the predictions hold " + configs.size() + " configs (" + String.join(", ",
+          configs.subList(0, Math.min(5, configs.size()))) + (configs.size() > 5 ? ", ..." : "")
+          + "); name one: confMatResampled(\"" + configs.get(0) + "\")");
+    }
+    return confMatResampled(configs.isEmpty() ? "" : configs.get(0));
+  }
+
+  /** As {@link #confMatResampled()} for config {@code configId} (tune's {@code parameters} argument). */
+  public Table confMatResampled(String configId) {
+    return ResampledPredictions.confMat(levels, predictions, Objects.requireNonNull(configId, "configId"));
+  }
+
+  /** tune's {@code show_notes(n = 10)}. */
+  public String showNotes() {
+    return showNotes(10);
+  }
+
+  /**
+   * tune's {@code show_notes(n)}: the first {@code n} distinct notes (type and message), each under a rule line,
+   * with how many fits gave it (tune shows no count); "Great job! No notes to show." when there are none.
+   */
+  public String showNotes(int n) {
+    return UniqueNotes.show(notes, n);
+  }
+
+  /**
    * Writes {@code metrics.csv} (per-resample rows), {@code notes.csv}, {@code predictions.csv}
    * (when there are predictions) and {@code results.json} (everything) into {@code dir},
    * creating it if needed. See {@code tuning-core/RESULTS.md} for the formats.

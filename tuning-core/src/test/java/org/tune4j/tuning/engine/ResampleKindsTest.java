@@ -11,12 +11,33 @@ import org.tune4j.resampling.Resampling;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.results.TuneResults;
+import org.tune4j.tuning.spec.TunableSpec;
 
 /** Resampling kinds tune treats specially: loo_cv is refused, Apparent left out of summaries. */
 class ResampleKindsTest {
 
-  static ResampledData data(FakeEngine engine, Resamples resamples) {
-    return ResampledData.of(engine, resamples);
+  static ResampledData data(ModelEngine engine, Resamples resamples) {
+    return ResampledData.of(dataOf(engine), resamples);
+  }
+
+  /** An engine as the data it fits on (every spec fitted by it). */
+  static ModelData dataOf(ModelEngine engine) {
+    return new ModelData() {
+      @Override
+      public int size() {
+        return engine.size();
+      }
+
+      @Override
+      public int[] labels() {
+        return engine.labels();
+      }
+
+      @Override
+      public ModelEngine engine(TunableSpec spec) {
+        return engine;
+      }
+    };
   }
 
   /** tune's check_rset: "Leave-one-out cross-validation is not currently supported with tune." */
