@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.tune4j.models.data.ColorMode;
+import org.tune4j.models.data.ImageCsv;
 import org.tune4j.models.data.ImageOptions;
 import org.tune4j.models.source.ImageSources;
 import org.tune4j.tuning.json.Json;
@@ -55,6 +56,15 @@ public record CsvData(Path train, Path test, int height, int width, String color
   public Sources load() {
     ImageOptions options = ImageOptions.of(color.equals("grey") ? ColorMode.GREY : ColorMode.RGB).resize(height, width);
     return DataSource.files(ImageSources.csv(train, options), ImageSources.csv(test, options), skipUnreadable);
+  }
+
+  /**
+   * The training CSV's column {@code name}, one value per image row (before unreadable files are left out).
+   *
+   * @throws IllegalArgumentException naming the CSV when the column is missing or a value empty
+   */
+  public String[] trainColumn(String name) {
+    return ImageCsv.column(train, name);
   }
 
   @Override

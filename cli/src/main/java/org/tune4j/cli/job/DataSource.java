@@ -48,16 +48,30 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
    * @param train the training images
    * @param test the test images
    * @param skipped one message per file left out
+   * @param trainRows for each training image, its row in the listing it came from (they differ when
+   *     unreadable files were left out): what per-row data such as a CSV's group column follows
    */
-  record Sources(ImageSource train, ImageSource test, List<String> skipped) {
-    /** Copies the list. */
+  record Sources(ImageSource train, ImageSource test, List<String> skipped, int[] trainRows) {
+    /** Copies. */
     public Sources {
       skipped = List.copyOf(skipped);
+      trainRows = trainRows.clone();
+    }
+
+    /** Sources of which nothing was left out. */
+    Sources(ImageSource train, ImageSource test, List<String> skipped) {
+      this(train, test, skipped, java.util.stream.IntStream.range(0, train.size()).toArray());
     }
 
     /** In-memory images as sources. */
     static Sources of(TrainTest data) {
       return new Sources(ImageSources.of(data.train()), ImageSources.of(data.test()), List.of());
+    }
+
+    /** The training rows (a copy). */
+    @Override
+    public int[] trainRows() {
+      return trainRows.clone();
     }
   }
 
@@ -91,16 +105,18 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
    */
   static Sources files(ImageSource train, ImageSource test, boolean skipUnreadable) {
     List<String> skipped = new java.util.ArrayList<>();
+    int[] trainRows = java.util.stream.IntStream.range(0, train.size()).toArray();
     if (skipUnreadable) {
       int threads = Runtime.getRuntime().availableProcessors();
       ImageSources.Readable t = ImageSources.skippingUnreadable(train, threads);
       ImageSources.Readable s = ImageSources.skippingUnreadable(test, threads);
       train = t.source();
       test = s.source();
+      trainRows = t.kept();
       skipped.addAll(t.skipped());
       skipped.addAll(s.skipped());
     }
-    return new Sources(prepare(train), prepare(test), skipped);
+    return new Sources(prepare(train), prepare(test), skipped, trainRows);
   }
 
   /** Records read a row at a time (IDX, CIFAR), limited per class when asked, prepared as each row is read. */

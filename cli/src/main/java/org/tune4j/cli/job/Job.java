@@ -20,7 +20,7 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param spec the model spec with its tuned parameters and ranges
  * @param grid the candidates
  * @param search how the grid is searched (every candidate on every fold, or a race)
- * @param folds v of the stratified v-fold cross-validation
+ * @param resampling how the training images are resampled (stratified v-fold cross-validation by default)
  * @param metrics the metrics computed on every fold
  * @param eventLevel the event of a two-class outcome for the binary metrics (tune's {@code event_level})
  * @param selectBy the metric that picks the candidate for the last fit
@@ -31,9 +31,9 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param notes things worth saying before the run (e.g. "no ImageNet weights, using random")
  * @param tree the job as a canonical tree (absolute paths): written to {@code job.json}, compared on resume
  */
-public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search, int folds, MetricSet metrics,
-    EventLevel eventLevel, String selectBy, int threads, long seed, boolean savePredictions, String output,
-    List<String> notes, Map<String, Object> tree) {
+public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search,
+    JobResampling resampling, MetricSet metrics, EventLevel eventLevel, String selectBy, int threads, long seed,
+    boolean savePredictions, String output, List<String> notes, Map<String, Object> tree) {
 
   /** Validates and copies. */
   public Job {
@@ -42,6 +42,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(grid, "grid");
     Objects.requireNonNull(search, "search");
+    Objects.requireNonNull(resampling, "resampling");
     Objects.requireNonNull(eventLevel, "eventLevel");
     if (!metrics.names().contains(selectBy)) {
       throw new IllegalArgumentException("$.select_by is \"" + selectBy + "\", which is not in $.metrics; choose from: "
@@ -53,7 +54,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
 
   /** This job with another thread budget (which never changes the results). */
   public Job withThreads(int newThreads) {
-    return new Job(name, data, spec, grid, search, folds, metrics, eventLevel, selectBy, newThreads, seed,
+    return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, newThreads, seed,
         savePredictions, output, notes, tree);
   }
 

@@ -92,17 +92,9 @@ public final class JobReader {
     Grid grid = gridTree.isPresent() ? GridReader.read(gridTree.get(), Json.child(root, "grid"), spec.parameters(), seed)
         : search.earlier().map(e -> Grids.ofCandidates(spec.parameters(), EarlierResults.candidates(e.results())))
             .orElseGet(() -> GridReader.initialDesign(spec.parameters(), search.bayes().get().initial(), seed));
-    int folds = folds(Json.optionalObject(tree, "resampling", root).orElse(Map.of("type", "vfold")));
-    if (search.racing().isPresent() && search.racing().get().burnIn() >= folds) {
-      throw new IllegalArgumentException("$.search.burn_in is " + search.racing().get().burnIn() + " but there are "
-          + folds + " folds; a race needs more folds than its burn-in to drop anything: raise $.resampling.folds or"
-          + " lower burn_in");
-    }
-    if (data instanceof DataSource.Embedded e && e.trainPerClass() < folds) {
-      throw new IllegalArgumentException("$.resampling.folds is " + folds + " but $.data.train_per_class is "
-          + e.trainPerClass() + ": stratified folds need at least one image of each class per fold; raise"
-          + " train_per_class or lower folds");
-    }
+    JobResampling resampling = ResamplingReader.read(Json.optionalObject(tree, "resampling", root)
+        .orElse(Map.of("type", "vfold")));
+    checkResampling(resampling, search, data);
     MetricSet metrics = metrics(tree, root);
     search.earlier().ifPresent(e -> e.checkFits(spec.parameters(), metrics, "$.search.initial"));
     EventLevel eventLevel = eventLevel(tree, root);
@@ -121,22 +113,32 @@ public final class JobReader {
     } else {
       canonical.remove("search");
     }
-    return new Job(name, data, spec, grid, search, folds, metrics, eventLevel, selectBy, (int) threads, seed, save,
+    return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, (int) threads, seed, save,
         output, notes, canonical);
   }
 
-  private static int folds(Map<String, Object> r) {
-    String path = Json.child(Json.ROOT, "resampling");
-    Json.unknownKeys(r, Set.of("type", "folds"), path);
-    String type = Json.optionalString(r, "type", path).orElse("vfold");
-    if (!type.equals("vfold")) {
-      throw new IllegalArgumentException(Json.child(path, "type") + " is \"" + type + "\"; choose from: vfold");
+  /** What the resampling verb asks of the search and the data, checked before anything runs. */
+  private static void checkResampling(JobResampling resampling, JobSearch search, DataSource data) {
+    int n = resampling.count();
+    if (search.racing().isPresent() && search.racing().get().burnIn() >= n) {
+      throw new IllegalArgumentException("$.search.burn_in is " + search.racing().get().burnIn() + " but there are "
+          + n + " resamples (" + resampling.describe() + "); a race needs more resamples than its burn-in to drop"
+          + " anything: raise $.resampling's count or lower burn_in");
     }
-    long v = Json.optionalLong(r, "folds", path).orElse(5L);
-    if (v < 2 || v > 100) {
-      throw new IllegalArgumentException(Json.child(path, "folds") + " is " + v + "; give 2..100");
+    if (resampling.type().equals("vfold") && resampling.strata() && data instanceof DataSource.Embedded e
+        && e.trainPerClass() < resampling.folds()) {
+      throw new IllegalArgumentException("$.resampling.folds is " + resampling.folds() + " but $.data.train_per_class"
+          + " is " + e.trainPerClass() + ": stratified folds need at least one image of each class per fold; raise"
+          + " train_per_class or lower folds");
     }
-    return (int) v;
+    if (resampling.group().isPresent()) {
+      if (!(data instanceof CsvData csv)) {
+        throw new IllegalArgumentException("$.resampling.type is group_vfold, which groups images by a column of a"
+            + " CSV source, but $.data.type is " + data.toTree().get("type") + "; list the images in a CSV (type:"
+            + " csv) with a group column, or resample with vfold");
+      }
+      csv.trainColumn(resampling.group().get());   // the column exists and every row has a value
+    }
   }
 
   /** tune's {@code event_level}: {@code first} (the default, as tune) or {@code second}. */

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.tune4j.cli.job.CsvData;
 import org.tune4j.cli.job.DataSource;
 import org.tune4j.cli.job.Job;
 import org.tune4j.cli.report.ReportWriter;
@@ -17,6 +20,7 @@ import org.tune4j.models.backend.BackendInfo;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.tune.FeatureCache;
+import org.tune4j.models.tune.ImageData;
 import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
@@ -106,7 +110,7 @@ public final class JobRunner {
     Journal.Contents earlier = readJournal(job, run, log, console);
     // a race or a Bayesian search does not know its number of tasks in advance: the stop line counts them only
     try (StopHook stop = StopHook.install(run.dir(), lock, console, earlier.outcomes().size(),
-        job.search().isGrid() ? job.grid().size() * job.folds() : 0)) {
+        job.search().isGrid() ? job.grid().size() * job.resampling().count() : 0)) {
       return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop);
     }
   }
@@ -126,7 +130,13 @@ public final class JobRunner {
     ImageSplit split = Inputs.check(() -> ImageSplit.of(data.train(), data.test()))
         .withFeatureCache(FeatureCache.at(cacheFolder));
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
-    ResampledData folds = split.vfoldCv(job.folds(), job.seed());
+    Optional<String[]> groups = job.resampling().group().map(g -> {
+      String[] all = ((CsvData) job.data()).trainColumn(g);
+      return Arrays.stream(data.trainRows()).mapToObj(r -> all[r]).toArray(String[]::new);
+    });
+    ImageData train = split.trainingData();
+    ResampledData folds = Inputs.check(() -> train.resamples(job.resampling().make(train.labels(), groups,
+        job.seed())));
     Inputs.checkAll(() -> job.search().earlier().ifPresent(e -> EarlierResults.check(e.results(),
         job.spec().parameters(), folds.resamples(), job.metrics())));
     String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",
@@ -135,10 +145,10 @@ public final class JobRunner {
     log.line(dataLine + String.format(Locale.ROOT, " (loaded in %.1f s)", seconds(nanoClock, t0)));
     console.message(dataLine);
     String what = job.search().bayes().map(b -> String.format(Locale.ROOT, "Bayesian search: %d initial candidates%s,"
-        + " then up to %d iterations of %d, × %d folds", job.grid().size(), job.search().earlier().map(e -> " from "
-        + e.dir()).orElse(""), b.iter(), b.batch(), job.folds()))
-        .orElseGet(() -> String.format(Locale.ROOT, "%s %d candidates × %d folds", job.search().isGrid() ? "Tuning"
-            : "Racing", job.grid().size(), job.folds()));
+        + " then up to %d iterations of %d, × %s", job.grid().size(), job.search().earlier().map(e -> " from "
+        + e.dir()).orElse(""), b.iter(), b.batch(), job.resampling().describe()))
+        .orElseGet(() -> String.format(Locale.ROOT, "%s %d candidates × %s", job.search().isGrid() ? "Tuning"
+            : "Racing", job.grid().size(), job.resampling().describe()));
     console.message(String.format(Locale.ROOT, "%s with %d threads; run directory %s", what, job.threads(), run.dir()));
     long t1 = nanoClock.getAsLong();
     TuneResults results;
@@ -165,12 +175,12 @@ public final class JobRunner {
     String first = job.metrics().names().get(0);
     if (job.search().isGrid()) {
       log.line(String.format(Locale.ROOT, "tuning: %d tasks in %.1f s (featurizing included)",
-          job.grid().size() * job.folds(), seconds(nanoClock, t1)));
+          job.grid().size() * job.resampling().count(), seconds(nanoClock, t1)));
     } else {
-      log.line(String.format(Locale.ROOT, "tuning: %d fits of %d candidates on %d folds (%s) in %.1f s (featurizing"
+      log.line(String.format(Locale.ROOT, "tuning: %d fits of %d candidates on %s (%s) in %.1f s (featurizing"
           + " included)", results.metricSummaries().stream().filter(m -> m.metric().equals(first))
           .mapToInt(m -> m.n()).sum(), results.metricSummaries().stream().filter(m -> m.metric().equals(first))
-          .count(), job.folds(), job.search().type(), seconds(nanoClock, t1)));
+          .count(), job.resampling().describe(), job.search().type(), seconds(nanoClock, t1)));
     }
     try {
       results.writeCsv(run.dir());

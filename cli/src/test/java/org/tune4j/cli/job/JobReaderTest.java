@@ -48,7 +48,7 @@ class JobReaderTest {
     Job example = read(InitCommand.example());
     assertEquals(List.of("dense_units", "dropout_rate", "learn_rate"), example.spec().parameters().ids());
     assertEquals(8, example.grid().size());
-    assertEquals(5, example.folds());
+    assertEquals(JobResampling.vfold(5), example.resampling());
     Job demo = JobReader.read(InitCommand.demo(), "demo.yaml", dir);
     assertEquals(8, demo.grid().size());
     assertEquals(new DataSource.Embedded(200, 50), demo.data());
@@ -65,7 +65,7 @@ class JobReaderTest {
   void aSmallJobReadsEverySection() {
     Job job = read(TINY);
     assertEquals("tiny", job.name());
-    assertEquals(3, job.folds());
+    assertEquals(JobResampling.vfold(3), job.resampling());
     assertEquals(7, job.seed());
     assertEquals(2, job.threads());
     // no metrics and no select_by: tune's default set, and its first metric (choose_metric)

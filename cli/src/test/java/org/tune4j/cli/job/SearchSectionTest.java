@@ -82,7 +82,8 @@ class SearchSectionTest {
     assertTrue(error("{type: race_anova, burn_in: 1}").contains("$.search.burn_in is 1; give 2 or more"));
     assertTrue(error("{type: race_anova, alpha: 0}").contains("$.search.alpha is 0.0; give a significance level"));
     assertTrue(error("{type: race_anova, num_ties: 0}").contains("$.search.num_ties is 0; give 1 or more"));
-    assertTrue(error("{type: race_anova, burn_in: 4}").contains("$.search.burn_in is 4 but there are 4 folds"));
+    assertTrue(error("{type: race_anova, burn_in: 4}").contains("$.search.burn_in is 4 but there are 4 resamples"
+        + " (4 folds)"));
     assertTrue(error("{type: race_anova, burnin: 3}").contains("unknown key \"burnin\" at $.search; did you mean"
         + " \"burn_in\"?"), error("{type: race_anova, burnin: 3}"));
     assertTrue(error("{type: grid, alpha: 0.1}").contains("unknown key \"alpha\" at $.search"));

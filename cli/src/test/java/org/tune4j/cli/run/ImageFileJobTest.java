@@ -17,6 +17,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.cli.Main;
+import org.tune4j.tuning.results.PredictionRow;
+import org.tune4j.tuning.results.TuneResults;
 
 /**
  * A {@code csv} job over image files, streamed: a damaged image stops the run naming it (bad input), {@code
@@ -98,5 +100,45 @@ class ImageFileJobTest {
         err.toString(StandardCharsets.UTF_8));
     String again = Files.readString(dir.resolve("runs/c/run.log"));
     assertTrue(again.contains("featurized 1 of 26 images") && again.contains("25 from the feature cache"), again);
+  }
+
+  @Test
+  void groupFoldsFollowACsvColumnAndKeepEachGroupOnOneSideAfterUnreadableFilesAreLeftOut() throws IOException {
+    csv("train", 20, 0);
+    csv("test", 6, 100);
+    // a group column: images 4k..4k+3 are group g<k> (five groups); image 7 is damaged and left out
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("train.csv")));
+    lines.set(0, lines.get(0) + ",session");
+    for (int i = 1; i < lines.size(); i++) {
+      lines.set(i, lines.get(i) + ",g" + (i - 1) / 4);
+    }
+    Files.write(dir.resolve("train.csv"), lines);
+    Path damaged = dir.resolve("img/train7.png");
+    Files.write(damaged, java.util.Arrays.copyOf(Files.readAllBytes(damaged), 40));
+    String text = Files.readString(job(true)).replace("resampling: {folds: 2}",
+        "resampling: {type: group_vfold, folds: 2, group: session}\nsave_predictions: true");
+    Path jobFile = Files.writeString(dir.resolve("groups.yaml"), text);
+    Path run = dir.resolve("runs/g");
+    assertEquals(Main.OK, run("tune", jobFile.toString(), "--run-dir", run.toString()),
+        err.toString(StandardCharsets.UTF_8));
+    TuneResults res = TuneResults.read(run);
+    // training rows after the skip: listing rows 0..6 and 8..19
+    int[] listing = java.util.stream.IntStream.range(0, 20).filter(i -> i != 7).toArray();
+    java.util.Map<String, java.util.Set<String>> groupsByFold = new java.util.TreeMap<>();
+    for (PredictionRow p : res.predictionRows()) {
+      groupsByFold.computeIfAbsent(p.id(), k -> new java.util.TreeSet<>()).add("g" + listing[p.row()] / 4);
+    }
+    assertEquals(2, groupsByFold.size(), groupsByFold.toString());
+    java.util.Set<String> all = new java.util.TreeSet<>();
+    groupsByFold.values().forEach(g -> {
+      assertTrue(java.util.Collections.disjoint(all, g), "a group on both sides: " + groupsByFold);
+      all.addAll(g);
+    });
+    assertEquals(java.util.Set.of("g0", "g1", "g2", "g3", "g4"), all);
+    assertEquals(19, res.predictionRows().size(), "every kept training image assessed once");
+
+    String missing = Files.readString(jobFile).replace("group: session", "group: patient");
+    assertEquals(Main.BAD_INPUT, run("tune", Files.writeString(dir.resolve("bad.yaml"), missing).toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("has no column \"patient\""), err.toString());
   }
 }

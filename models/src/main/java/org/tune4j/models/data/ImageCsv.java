@@ -64,17 +64,7 @@ public final class ImageCsv {
    *     has a short row or an empty label
    */
   public static ImageFiles.Listing list(Path csv) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("CSV file " + csv + " does not exist; check the path", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
-    }
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException("CSV file " + csv + " is empty; it needs a header line path,label");
-    }
+    List<String> lines = lines(csv);
     List<String> header = fields(lines.get(0), csv, 1);
     int pathColumn = column(header, "path", csv);
     int labelColumn = column(header, "label", csv);
@@ -102,6 +92,48 @@ public final class ImageCsv {
     Map<String, Integer> index = levels.stream().collect(Collectors.toMap(Function.identity(), levels::indexOf));
     List<Integer> labels = labelTexts.stream().map(index::get).toList();
     return new ImageFiles.Listing(files, labels, levels, "CSV file " + csv);
+  }
+
+  /**
+   * The values of column {@code name} (matched ignoring case), one per image row in the order
+   * {@link #list} gives them: a group column, say (a patient, a camera, a photo session).
+   *
+   * @throws IllegalArgumentException naming the CSV when the column is missing, or the line when a
+   *     value is empty or the row is short
+   */
+  public static String[] column(Path csv, String name) {
+    List<String> lines = lines(csv);
+    List<String> header = fields(lines.get(0), csv, 1);
+    int c = column(header, name, csv);
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      List<String> row = fields(lines.get(i), csv, i + 1);
+      String v = c < row.size() ? row.get(c).strip() : "";
+      if (v.isEmpty()) {
+        throw new IllegalArgumentException(csv + " line " + (i + 1) + " has no value in column \"" + name + "\";"
+            + " give every row one");
+      }
+      out.add(v);
+    }
+    return out.toArray(String[]::new);
+  }
+
+  private static List<String> lines(Path csv) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("CSV file " + csv + " does not exist; check the path", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException("CSV file " + csv + " is empty; it needs a header line path,label");
+    }
+    return lines;
   }
 
   private static List<String> levels(List<String> labels) {

@@ -167,7 +167,8 @@ public final class ImageSources {
         throw new IllegalArgumentException(source.describe() + " has no readable images (" + skipped.size()
             + " skipped, the first: " + skipped.get(0) + ")");
       }
-      return new Readable(subset(source, kept.stream().mapToInt(Integer::intValue).toArray()), skipped);
+      int[] rows = kept.stream().mapToInt(Integer::intValue).toArray();
+      return new Readable(subset(source, rows), skipped, rows);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while checking " + source.describe(), e);
@@ -183,11 +184,20 @@ public final class ImageSources {
    *
    * @param source the readable rows
    * @param skipped one message per unreadable row, naming its file and the reason
+   * @param kept the rows of the original source that were kept, in order (what per-row data such as
+   *     a group column must follow)
    */
-  public record Readable(ImageSource source, java.util.List<String> skipped) {
-    /** Copies the list. */
+  public record Readable(ImageSource source, java.util.List<String> skipped, int[] kept) {
+    /** Copies. */
     public Readable {
       skipped = java.util.List.copyOf(skipped);
+      kept = kept.clone();
+    }
+
+    /** The kept rows (a copy). */
+    @Override
+    public int[] kept() {
+      return kept.clone();
     }
   }
 
