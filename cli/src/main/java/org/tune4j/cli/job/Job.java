@@ -1,10 +1,12 @@
 package org.tune4j.cli.job;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.json.Json;
@@ -50,6 +52,17 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
     }
     notes = List.copyOf(notes);
     tree = Collections.unmodifiableMap(new LinkedHashMap<>(tree));
+  }
+
+  /**
+   * With {@code group_vfold}: each training image's group, read from the training CSV's column and
+   * following {@code trainRows} (the listing rows kept, see {@link DataSource.Sources#trainRows}).
+   */
+  public Optional<String[]> trainGroups(int[] trainRows) {
+    return resampling.group().map(g -> {
+      String[] all = ((CsvData) data).trainColumn(g);   // JobReader allows group_vfold on csv data only
+      return Arrays.stream(trainRows).mapToObj(r -> all[r]).toArray(String[]::new);
+    });
   }
 
   /** This job with another thread budget (which never changes the results). */

@@ -5,14 +5,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.tune4j.cli.job.CsvData;
 import org.tune4j.cli.job.DataSource;
 import org.tune4j.cli.job.Job;
 import org.tune4j.cli.report.ReportWriter;
@@ -130,13 +127,9 @@ public final class JobRunner {
     ImageSplit split = Inputs.check(() -> ImageSplit.of(data.train(), data.test()))
         .withFeatureCache(FeatureCache.at(cacheFolder));
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
-    Optional<String[]> groups = job.resampling().group().map(g -> {
-      String[] all = ((CsvData) job.data()).trainColumn(g);
-      return Arrays.stream(data.trainRows()).mapToObj(r -> all[r]).toArray(String[]::new);
-    });
     ImageData train = split.trainingData();
-    ResampledData folds = Inputs.check(() -> train.resamples(job.resampling().make(train.labels(), groups,
-        job.seed())));
+    ResampledData folds = Inputs.check(() -> train.resamples(job.resampling().make(train.labels(),
+        job.trainGroups(data.trainRows()), job.seed())));
     Inputs.checkAll(() -> job.search().earlier().ifPresent(e -> EarlierResults.check(e.results(),
         job.spec().parameters(), folds.resamples(), job.metrics())));
     String dataLine = String.format(Locale.ROOT, "Data: %s: %d training and %d test images, %d×%d×%d, %d classes",
