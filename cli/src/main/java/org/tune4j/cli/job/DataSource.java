@@ -36,7 +36,7 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
   List<String> TYPES = List.of("embedded", "idx", "cifar10", "image_folder", "csv");
 
   /**
-   * The training and test images as sources, prepared for ResNet50: at least 32×32, RGB, scaled to [0, 1].
+   * The training and test images as sources, prepared for the backbone: at least 32×32, RGB, scaled to [0, 1].
    * Image files are read on demand, a chunk at a time; nothing here decodes them (unless unreadable files are to
    * be skipped, which checks each once).
    */
@@ -358,7 +358,7 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
       long w = Json.optionalLong(tree, "width", path).orElse(32L);
       if (h < 32 || w < 32 || h > 1024 || w > 1024) {
         throw new IllegalArgumentException(path + ": height × width is " + h + " × " + w
-            + "; give 32..1024 each (ResNet50 needs at least 32×32)");
+            + "; give 32..1024 each (the ResNet backbones need at least 32×32)");
       }
       return new int[] {(int) h, (int) w};
     }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tune4j.models.spec.Block;
 import org.tune4j.models.spec.ModelSpec;
-import org.tune4j.models.weights.Weights;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.json.Json;
@@ -73,8 +73,8 @@ public final class JobReader {
     DataSource data = DataSource.read(Json.requireObject(tree, "data", root), Json.child(root, "data"), base);
     List<String> notes = new ArrayList<>();
     Map<String, Object> backbone = Json.optionalObject(tree, "backbone", root).orElse(Map.of());
-    Weights weights = SpecReader.weights(backbone, Json.child(root, "backbone"), base, notes::add);
-    ModelSpec spec = SpecReader.spec("resnet_transfer", weights, Json.requireList(tree, "head", root),
+    Block backboneBlock = SpecReader.backbone(backbone, Json.child(root, "backbone"), base, notes::add);
+    ModelSpec spec = SpecReader.spec("resnet_transfer", backboneBlock, Json.requireList(tree, "head", root),
         Json.optionalObject(tree, "fit", root).orElse(Map.of()),
         Json.optionalObject(tree, "parameters", root).orElse(Map.of()));
     long seed = Json.optionalLong(tree, "seed", root).orElse(42L);

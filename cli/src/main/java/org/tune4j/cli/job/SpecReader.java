@@ -18,6 +18,7 @@ import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.weights.KerasModelsCache;
 import org.tune4j.models.weights.PublishedWeights;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.models.zoo.BackboneFamily;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.params.NumericParameter;
 import org.tune4j.tuning.params.Parameter;
@@ -25,7 +26,7 @@ import org.tune4j.tuning.params.QualitativeParameter;
 
 /**
  * Builds the {@link ModelSpec} of a job from its {@code backbone}, {@code head}, {@code fit} and
- * {@code parameters} sections: input → ResNet50 (frozen) → head blocks → softmax output. The word
+ * {@code parameters} sections: input → the backbone (frozen) → head blocks → softmax output. The word
  * {@code tune} as a value marks a tuned argument. Stateless and thread-safe.
  */
 final class SpecReader {
@@ -38,47 +39,61 @@ final class SpecReader {
 
   private SpecReader() {}
 
-  /** The backbone's weights: {@code random}, {@code imagenet}, {@code auto} or a path to a Keras .h5 file. */
-  static Weights weights(Map<String, Object> backbone, String path, Path base, Consumer<String> notes) {
+  /**
+   * The backbone block of a job's {@code backbone} section: {@code name} (a {@link BackboneFamily}, resnet50 by
+   * default) and its weights, {@code random}, {@code imagenet}, {@code auto} or a path to a Keras .h5 file.
+   */
+  static Block backbone(Map<String, Object> backbone, String path, Path base, Consumer<String> notes) {
     Json.unknownKeys(backbone, Set.of("name", "weights", "weights_seed"), path);
-    String name = Json.optionalString(backbone, "name", path).orElse("resnet50");
-    if (!name.equals("resnet50")) {
-      throw new IllegalArgumentException(Json.child(path, "name") + " is \"" + name + "\"; choose from: resnet50");
+    String name = Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
+    BackboneFamily family;
+    try {
+      family = BackboneFamily.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(Json.child(path, "name") + " is \"" + name + "\"; choose from: "
+          + String.join(", ", BackboneFamily.names()), e);
     }
+    return Blocks.backbone(family, weights(family, backbone, path, base, notes));
+  }
+
+  private static Weights weights(BackboneFamily family, Map<String, Object> backbone, String path, Path base,
+      Consumer<String> notes) {
     String w = Json.optionalString(backbone, "weights", path).orElse("random");
     long seed = Json.optionalLong(backbone, "weights_seed", path).orElse(42L);
     KerasModelsCache cache = KerasModelsCache.ofUserHome();
-    Optional<Path> imagenet = cache.find(PublishedWeights.RESNET50_NOTOP);
+    PublishedWeights published = PublishedWeights.of(family);
+    Optional<Path> imagenet = cache.find(published);
     switch (w) {
       case "random":
         return Weights.random(seed);
       case "imagenet":
         return Weights.file(imagenet.orElseThrow(() -> new IllegalArgumentException(Json.child(path, "weights")
-            + " is \"imagenet\" but " + cache.pathOf(PublishedWeights.RESNET50_NOTOP)
-            + " does not exist; download it with Keras (ResNet50(include_top=False)) or give weights: random")));
+            + " is \"imagenet\" but " + cache.pathOf(published) + " does not exist; download it with Keras ("
+            + family.applicationName() + "(include_top=False)) or give weights: random")));
       case "auto":
         if (imagenet.isPresent()) {
           return Weights.file(imagenet.get());
         }
-        notes.accept("No ImageNet weights at " + cache.pathOf(PublishedWeights.RESNET50_NOTOP)
+        notes.accept("No ImageNet weights at " + cache.pathOf(published)
             + ": using random frozen weights (seed " + seed + ")");
         return Weights.random(seed);
       default:
         Path file = base.resolve(w).toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
           throw new IllegalArgumentException(Json.child(path, "weights") + ": weights file " + file
-              + " does not exist; give random, imagenet, auto or the path of a Keras ResNet50 notop .h5 file");
+              + " does not exist; give random, imagenet, auto or the path of a Keras " + family.applicationName()
+              + " notop .h5 file");
         }
         return Weights.file(file);
     }
   }
 
-  /** The spec: input, frozen backbone, the head blocks, softmax output, fit and compile settings, ranges. */
-  static ModelSpec spec(String name, Weights weights, List<Object> head, Map<String, Object> fit,
+  /** The spec: input, the backbone block (named base), the head blocks, softmax output, fit, compile, ranges. */
+  static ModelSpec spec(String name, Block backbone, List<Object> head, Map<String, Object> fit,
       Map<String, Object> parameters) {
     ModelSpec spec = ModelSpec.functional(name)
         .block("input", Blocks.imageInput())
-        .block("base", Blocks.resnet50(weights), "input");
+        .block("base", backbone, "input");
     String previous = "base";
     String headPath = Json.child(Json.ROOT, "head");
     for (int i = 0; i < head.size(); i++) {
@@ -121,7 +136,7 @@ final class SpecReader {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Json.child(path, "block") + ": " + e.getMessage(), e);
     }
-    if (k == BlockKind.IMAGE_INPUT || k == BlockKind.SOFTMAX_OUTPUT) {
+    if (k == BlockKind.IMAGE_INPUT || k == BlockKind.SOFTMAX_OUTPUT || k.isBackbone()) {
       throw new IllegalArgumentException(Json.child(path, "block") + " is \"" + kind
           + "\"; the input, backbone and softmax output are added for you: list only the blocks between them");
     }

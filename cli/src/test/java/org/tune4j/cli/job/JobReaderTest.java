@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.models.spec.Blocks;
+import org.tune4j.models.weights.Weights;
+import org.tune4j.models.zoo.BackboneFamily;
 import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.metrics.EventLevel;
 
@@ -180,6 +183,27 @@ class JobReaderTest {
     assertTrue(error("").contains("job.yaml is empty"));
     assertTrue(error(TINY.replace("folds: 3", "folds: 5")).contains(
         "$.resampling.folds is 5 but $.data.train_per_class is 4"));
+  }
+
+  @Test
+  void theBackboneIsNamedByItsKerasNameAndResNet50ByDefault() {
+    assertEquals(Blocks.resnet50(Weights.random(42)), read(TINY).spec().blocks().get("base"));
+    for (BackboneFamily f : BackboneFamily.values()) {
+      Job job = read(TINY.replace("backbone: {weights: random}", "backbone: {name: " + f.kerasName()
+          + ", weights: random, weights_seed: 5}"));
+      assertEquals(Blocks.backbone(f, Weights.random(5)), job.spec().blocks().get("base"), f.kerasName());
+    }
+  }
+
+  @Test
+  void anUnknownBackboneListsTheChoicesAndABackboneInTheHeadIsRefused() {
+    assertEquals("job.yaml: $.backbone.name is \"resnet18\"; choose from: resnet50, resnet101, resnet152",
+        error(TINY.replace("backbone: {weights: random}", "backbone: {name: resnet18}")));
+    String weights = error(TINY.replace("backbone: {weights: random}", "backbone: {name: resnet152, weights: w.h5}"));
+    assertTrue(weights.contains("the path of a Keras ResNet152 notop .h5 file"), weights);
+    String inHead = error(TINY.replace("  - block: global_average_pooling", "  - {block: backbone, model: resnet101}"));
+    assertTrue(inHead.contains("$.head[0].block is \"backbone\"; the input, backbone and softmax output are added"
+        + " for you"), inHead);
   }
 
   @Test

@@ -2,15 +2,19 @@ package org.tune4j.models.backbone;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.weights.ImageNetWeights;
 import org.tune4j.models.weights.KerasWeightsLoader;
+import org.tune4j.models.weights.PublishedWeights;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.models.zoo.BackboneFamily;
 
 /**
- * A frozen, pretrained-style image backbone: a Keras-compatible ResNet without its top.
+ * A frozen, pretrained-style image backbone: a Keras-compatible ResNet without its top, one of the
+ * {@link BackboneFamily} (ResNet50, ResNet101, ResNet152) or a custom {@link ResNetArchitecture}.
  *
  * <p>Describes what to build (architecture, weights, pooling, input size); {@link #build()} makes
  * the {@link BackboneNetwork}. Frozen means the backbone runs in inference mode (BatchNorm uses its
@@ -21,10 +25,11 @@ import org.tune4j.models.weights.Weights;
  *
  * <pre>{@code
  * BackboneNetwork net = Backbone.resnet50(Weights.random(42)).pooling(Pooling.AVG).inputSize(32, 32).build();
+ * Backbone deeper = Backbone.of(BackboneFamily.RESNET152, Weights.imagenet()).inputSize(224, 224);
  * }</pre>
  */
 public final class Backbone {
-  /** Keras' smallest ResNet50 input side. */
+  /** Keras' smallest ResNet input side. */
   public static final int MIN_INPUT_SIZE = 32;
 
   private final ResNetArchitecture architecture;
@@ -47,7 +52,12 @@ public final class Backbone {
 
   /** Keras' ResNet50 without its top, 224×224 input, no pooling (Keras' defaults). */
   public static Backbone resnet50(Weights weights) {
-    return new Backbone(ResNetArchitecture.resnet50(), weights, Pooling.NONE, 224, 224);
+    return of(BackboneFamily.RESNET50, weights);
+  }
+
+  /** A Keras backbone without its top, 224×224 input, no pooling (Keras' defaults). */
+  public static Backbone of(BackboneFamily family, Weights weights) {
+    return resnet(ResNetArchitecture.of(family), weights);
   }
 
   /** A backbone of any ResNet architecture with Keras' layer names (for small tests and fixtures). */
@@ -73,6 +83,19 @@ public final class Backbone {
   /** The architecture. */
   public ResNetArchitecture architecture() {
     return architecture;
+  }
+
+  /** The Keras backbone this is, or empty for a custom architecture. */
+  public Optional<BackboneFamily> family() {
+    return architecture.family();
+  }
+
+  /**
+   * Whether the fused inference plan runs this backbone: as its family says; a custom architecture is a
+   * ResNet v1, which it runs.
+   */
+  public boolean hasFusedPlan() {
+    return family().map(BackboneFamily::hasFusedPlan).orElse(true);
   }
 
   /** The weights source. */
@@ -130,11 +153,11 @@ public final class Backbone {
 
   /**
    * Builds the network and sets its weights: initialised from the seed, loaded from the file, or,
-   * for {@link Weights#imagenet()}, loaded from the file {@link ImageNetWeights#standard()} finds or
-   * downloads.
+   * for {@link Weights#imagenet()}, loaded from the family's published file that
+   * {@link ImageNetWeights#standard()} finds or downloads.
    *
    * @throws IllegalArgumentException when the weights file is missing, corrupt or does not fit, or
-   *     ImageNet weights are asked for another architecture than ResNet50
+   *     ImageNet weights are asked for a custom architecture
    * @throws IllegalStateException when the ImageNet weights are nowhere and cannot be downloaded
    */
   public BackboneNetwork build() {
@@ -147,11 +170,11 @@ public final class Backbone {
     if (weights instanceof Weights.KerasFile f) {
       file = f.path();
     } else if (weights instanceof Weights.ImageNet) {
-      if (!architecture.equals(ResNetArchitecture.resnet50())) {
-        throw new IllegalArgumentException("Weights.imagenet() holds Keras' ResNet50 weights but this backbone is "
-            + architecture.name() + "; use Backbone.resnet50, or Weights.file(path) / Weights.random(seed)");
-      }
-      file = imagenet.resolve();                    // before the graph: fail fast, without the 23M parameters
+      BackboneFamily family = family().orElseThrow(() -> new IllegalArgumentException("Weights.imagenet() holds"
+          + " Keras' published weights of " + String.join(", ", BackboneFamily.names()) + " but this backbone is "
+          + architecture.name() + "; use Backbone.of(BackboneFamily, weights), or Weights.file(path) /"
+          + " Weights.random(seed)"));
+      file = imagenet.resolve(PublishedWeights.of(family));   // before the graph: fail fast, without its parameters
     }
     NativeBackend.initialize();
     ComputationGraph graph = new ComputationGraph(configuration());

@@ -10,7 +10,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #SCALE01}: divide by 255 (the kerasnip vignette); the same as
  *       {@link ImageTransforms#scale01}. Any number of channels.
- *   <li>{@link #CAFFE}: what Keras' ResNet50 weights were trained with: RGB → BGR, then subtract the
+ *   <li>{@link #CAFFE}: what Keras' ResNet weights (ResNet50, ResNet101, ResNet152: {@code
+ *       BackboneFamily.preprocessing()}) were trained with: RGB → BGR, then subtract the
  *       ImageNet means [103.939, 116.779, 123.68] per BGR channel, no scaling. The result's channel
  *       0 is blue.
  *   <li>{@link #TORCH}: divide by 255, subtract [0.485, 0.456, 0.406] and divide by [0.229, 0.224,
@@ -27,7 +28,7 @@ import java.util.Locale;
 public enum Preprocessing {
   /** Divide by 255. */
   SCALE01,
-  /** RGB → BGR, subtract the ImageNet BGR means, no scaling (Keras' ResNet50). */
+  /** RGB → BGR, subtract the ImageNet BGR means, no scaling (Keras' ResNet50, ResNet101, ResNet152). */
   CAFFE,
   /** Scale to [0, 1], then the ImageNet mean and standard deviation per RGB channel. */
   TORCH;

@@ -25,10 +25,11 @@ import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.data.ImageSet;
 
 /**
- * The fused inference plan of a frozen Keras ResNet: every BatchNorm folded into its convolution,
- * ReLU applied in place, activations NHWC, each convolution one ND4J (oneDNN) op, and every chunk
- * of images computed inside a reused ND4J workspace so no activation is freshly allocated after
- * the first chunk. Gives DL4J's graph output within float tolerance, several times faster.
+ * The fused inference plan of a frozen Keras ResNet (v1, any number of blocks per stage: ResNet50,
+ * ResNet101, ResNet152 alike): every BatchNorm folded into its convolution, ReLU applied in place,
+ * activations NHWC, each convolution one ND4J (oneDNN) op, and every chunk of images computed
+ * inside a reused ND4J workspace so no activation is freshly allocated after the first chunk. Gives
+ * DL4J's graph output within float tolerance, several times faster.
  *
  * <pre>{@code
  * BackbonePlan plan = FusedResNet.of(Backbone.resnet50(Weights.random(1)).inputSize(32, 32).build());
@@ -56,8 +57,17 @@ public final class FusedResNet implements BackbonePlan {
     this.blocks = List.copyOf(blocks);
   }
 
-  /** Builds the fused plan from a built backbone (its weights are read, not shared). */
+  /**
+   * Builds the fused plan from a built backbone (its weights are read, not shared).
+   *
+   * @throws IllegalArgumentException when the backbone's family has no fused plan
+   *     ({@link Backbone#hasFusedPlan()}): run its {@link BackboneNetwork} instead
+   */
   public static FusedResNet of(BackboneNetwork network) {
+    if (!network.spec().hasFusedPlan()) {
+      throw new IllegalArgumentException("the fused plan does not run " + network.spec().architecture().name()
+          + " yet; run its BackboneNetwork (DL4J's graph) instead");
+    }
     ComputationGraph g = network.graph();
     ResNetArchitecture arch = network.spec().architecture();
     long h = network.spec().height();

@@ -1,7 +1,9 @@
 package org.tune4j.models.spec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tune4j.models.zoo.BackboneFamily;
 import org.tune4j.tuning.params.Parameters;
 import org.tune4j.tuning.params.QualitativeParameter;
 
@@ -16,11 +18,12 @@ public enum BlockKind {
       ArgSpec.fixed("width", ArgType.INT, null),
       ArgSpec.fixed("channels", ArgType.INT, 3))),
   /** Keras' ResNet50 without its top: {@code weights}, {@code frozen}, {@code pooling} (none/avg/max). */
-  RESNET50("resnet50", List.of(
-      ArgSpec.fixed("weights", ArgType.WEIGHTS, null),
-      ArgSpec.fixed("frozen", ArgType.BOOLEAN, true),
-      ArgSpec.tunable("pooling", ArgType.STRING, "none",
-          () -> QualitativeParameter.of("pooling", "Backbone pooling", List.of("none", "avg", "max"))))),
+  RESNET50("resnet50", backboneArgs(List.of())),
+  /**
+   * Any backbone of {@link BackboneFamily} without its top: {@code model} (its Keras name, such as
+   * {@code resnet101}), then the arguments of {@link #RESNET50}.
+   */
+  BACKBONE("backbone", backboneArgs(List.of(ArgSpec.fixed("model", ArgType.STRING, null)))),
   /** Flattens the backbone output. */
   FLATTEN("flatten", List.of()),
   /** Averages each channel over height and width. */
@@ -70,6 +73,21 @@ public enum BlockKind {
     }
     throw new IllegalArgumentException("block kind " + kerasName + " has no argument \"" + name + "\"; it takes "
         + (args.isEmpty() ? "no arguments" : argNames()));
+  }
+
+  /** Whether this kind is a backbone ({@link #RESNET50} or {@link #BACKBONE}). */
+  public boolean isBackbone() {
+    return this == RESNET50 || this == BACKBONE;
+  }
+
+  /** The arguments of a backbone block: {@code first}, then weights, frozen and pooling. */
+  private static List<ArgSpec> backboneArgs(List<ArgSpec> first) {
+    List<ArgSpec> args = new ArrayList<>(first);
+    args.add(ArgSpec.fixed("weights", ArgType.WEIGHTS, null));
+    args.add(ArgSpec.fixed("frozen", ArgType.BOOLEAN, true));
+    args.add(ArgSpec.tunable("pooling", ArgType.STRING, "none",
+        () -> QualitativeParameter.of("pooling", "Backbone pooling", List.of("none", "avg", "max"))));
+    return List.copyOf(args);
   }
 
   /** Whether blocks of this kind may be repeated with {@code num_<block>}. */

@@ -1,6 +1,7 @@
 package org.tune4j.models.spec;
 
 import org.tune4j.models.weights.Weights;
+import org.tune4j.models.zoo.BackboneFamily;
 
 /**
  * Factories for the blocks of a {@link ModelSpec}, one per kind, with kerasnip's argument names.
@@ -8,6 +9,7 @@ import org.tune4j.models.weights.Weights;
  *
  * <pre>{@code
  * Blocks.resnet50(Weights.random(42))           // frozen, pooling "none"
+ * Blocks.backbone("resnet101", Weights.imagenet()) // any BackboneFamily by its Keras name
  * Blocks.dense(tune(), "relu")                  // dense_units is tuned
  * Blocks.dropout(tune("drop"))                  // parameter id "drop"
  * }</pre>
@@ -28,6 +30,28 @@ public final class Blocks {
   /** Keras' ResNet50 without its top, frozen, no pooling; {@code .with("pooling", "avg")} to pool. */
   public static Block resnet50(Weights weights) {
     return Block.of(BlockKind.RESNET50).with("weights", weights);
+  }
+
+  /**
+   * The backbone Keras calls {@code model} ({@code resnet50}, {@code resnet101}, {@code resnet152}: see
+   * {@link BackboneFamily}) without its top, frozen, no pooling.
+   *
+   * @throws IllegalArgumentException naming the value and the choices when no family has that name
+   */
+  public static Block backbone(String model, Weights weights) {
+    return backbone(BackboneFamily.parse(model), weights);
+  }
+
+  /**
+   * The backbone {@code family} without its top, frozen, no pooling. ResNet50 gives {@link #resnet50}'s
+   * block (kind {@code resnet50}, as specs have always written it); the others a {@code backbone} block
+   * whose {@code model} names the family.
+   */
+  public static Block backbone(BackboneFamily family, Weights weights) {
+    if (family == BackboneFamily.RESNET50) {
+      return resnet50(weights);
+    }
+    return Block.of(BlockKind.BACKBONE).with("model", family.kerasName()).with("weights", weights);
   }
 
   /** Flatten. */

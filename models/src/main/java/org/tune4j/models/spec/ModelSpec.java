@@ -26,7 +26,7 @@ import org.tune4j.tuning.spec.TunableSpec;
  * <pre>{@code
  * ModelSpec spec = ModelSpec.functional("resnet_transfer")
  *     .block("input", Blocks.imageInput())
- *     .block("base", Blocks.resnet50(Weights.random(42)), "input")
+ *     .block("base", Blocks.resnet50(Weights.random(42)), "input")   // or Blocks.backbone("resnet101", …)
  *     .block("pool", Blocks.globalAveragePooling(), "base")
  *     .block("dense", Blocks.dense(tune(), "relu"), "pool")
  *     .block("dropout", Blocks.dropout(tune()), "dense")

@@ -69,7 +69,7 @@ public final class Preflight {
   }
 
   private static String key(Backbone b) {
-    return b.architecture() + "/" + b.pooling() + "/" + b.height() + "x" + b.width();
+    return b.architecture().cacheIdentity() + "/" + b.pooling() + "/" + b.height() + "x" + b.width();
   }
 
   /** The backbone's output shape per image, from its configuration alone. */

@@ -15,6 +15,7 @@ import org.tune4j.models.head.HeadSpec;
 import org.tune4j.models.head.Optimizer;
 import org.tune4j.models.transfer.TransferModel;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.models.zoo.BackboneFamily;
 
 /**
  * Turns a final {@link ModelSpec} into the {@link TransferModel} that trains it: the chain image
@@ -45,14 +46,16 @@ public final class SpecCompiler {
     Block input = chain.get(0).getValue();
     checkInputSize(where, input, height, width);
     int i = 1;
-    if (i >= chain.size() || chain.get(i).getValue().kind() != BlockKind.RESNET50) {
-      throw new SpecCompileException(where + "the block after the input must be a backbone (Blocks.resnet50);"
-          + " found " + (i < chain.size() ? chain.get(i).getValue().kind().kerasName() : "nothing"));
+    if (i >= chain.size() || !chain.get(i).getValue().kind().isBackbone()) {
+      throw new SpecCompileException(where + "the block after the input must be a backbone (Blocks.resnet50 or"
+          + " Blocks.backbone(name, weights)); found "
+          + (i < chain.size() ? chain.get(i).getValue().kind().kerasName() : "nothing"));
     }
     Block base = chain.get(i).getValue();
     boolean frozen = Boolean.TRUE.equals(base.arg("frozen"));
     Pooling pooling = Pooling.parse((String) base.arg("pooling"));
-    Backbone backbone = Backbone.resnet50((Weights) base.arg("weights")).inputSize(height, width).pooling(pooling);
+    Backbone backbone = Backbone.of(familyOf(where, chain.get(i).getKey(), base), (Weights) base.arg("weights"))
+        .inputSize(height, width).pooling(pooling);
     i++;
     HeadInput reduction = null;
     if (i < chain.size() && reductionOf(chain.get(i).getValue().kind()) != null) {
@@ -91,11 +94,23 @@ public final class SpecCompiler {
    */
   public static java.util.Optional<String> plainPathReason(ModelSpec spec) {
     for (Map.Entry<String, Block> e : expandedChain(spec)) {
-      if (e.getValue().kind() == BlockKind.RESNET50 && !Boolean.TRUE.equals(e.getValue().arg("frozen"))) {
+      if (e.getValue().kind().isBackbone() && !Boolean.TRUE.equals(e.getValue().arg("frozen"))) {
         return java.util.Optional.of("its backbone \"" + e.getKey() + "\" is trainable");
       }
     }
     return java.util.Optional.empty();
+  }
+
+  /** The family of backbone block {@code name}: ResNet50 for a resnet50 block, else the one its model names. */
+  private static BackboneFamily familyOf(String where, String name, Block base) {
+    if (base.kind() == BlockKind.RESNET50) {
+      return BackboneFamily.RESNET50;
+    }
+    try {
+      return BackboneFamily.parse((String) base.arg("model"));
+    } catch (IllegalArgumentException e) {
+      throw new SpecCompileException(where + "block \"" + name + "\": " + e.getMessage(), e);
+    }
   }
 
   private static void checkInputSize(String where, Block input, int height, int width) {

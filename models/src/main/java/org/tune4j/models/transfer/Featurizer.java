@@ -2,6 +2,7 @@ package org.tune4j.models.transfer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tune4j.models.backbone.Backbone;
+import org.tune4j.models.backbone.BackboneNetwork;
 import org.tune4j.models.backbone.BackbonePlan;
 import org.tune4j.models.fused.FusedResNet;
 import org.tune4j.models.data.ImageSet;
@@ -31,11 +32,16 @@ public final class Featurizer {
   }
 
   /**
-   * A featurizer running {@code backbone} (frozen) through the fused inference plan; the backbone
-   * is built on first use, so a featurizer whose features came from a cache costs nothing.
+   * A featurizer running {@code backbone} (frozen) through the fused inference plan, or through DL4J's
+   * graph when its family has none ({@link Backbone#hasFusedPlan()}); the backbone is built on first
+   * use, so a featurizer whose features came from a cache costs nothing.
    */
   public static Featurizer fused(Backbone backbone, HeadInput reduction) {
-    return new Featurizer(() -> FusedResNet.of(backbone.build()), reduction);
+    return new Featurizer(() -> fastestPlan(backbone.build()), reduction);
+  }
+
+  private static BackbonePlan fastestPlan(BackboneNetwork network) {
+    return network.spec().hasFusedPlan() ? FusedResNet.of(network) : network;
   }
 
   /** The backbone plan this featurizer runs (built now if it was not yet). */

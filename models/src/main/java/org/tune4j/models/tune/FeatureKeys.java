@@ -23,8 +23,8 @@ final class FeatureKeys {
    * content key covers).
    */
   static String of(Backbone backbone, HeadInput reduction, ImageSource source) {
-    return "tune4j-features/2|arch=" + backbone.architecture() + "|pooling=" + backbone.pooling() + "|input="
-        + backbone.height() + "x" + backbone.width() + "|reduction=" + reduction + "|weights="
+    return "tune4j-features/2|arch=" + backbone.architecture().cacheIdentity() + "|pooling=" + backbone.pooling()
+        + "|input=" + backbone.height() + "x" + backbone.width() + "|reduction=" + reduction + "|weights="
         + weightsFingerprint(backbone) + "|image=" + source.channels() + "x" + source.height() + "x" + source.width()
         + "|preparation=" + source.preparation();
   }

@@ -104,6 +104,7 @@ final class FeatureStore {
   }
 
   static String key(Backbone b, HeadInput input) {
-    return b.architecture() + "|" + b.weights() + "|" + b.pooling() + "|" + b.height() + "x" + b.width() + "|" + input;
+    return b.architecture().cacheIdentity() + "|" + b.weights() + "|" + b.pooling() + "|" + b.height() + "x" + b.width()
+        + "|" + input;
   }
 }

@@ -8,8 +8,8 @@ import org.tune4j.models.data.DownloadException;
 import org.tune4j.models.data.Downloader;
 
 /**
- * Finds Keras' ImageNet weights for ResNet50 without its top
- * ({@link PublishedWeights#RESNET50_NOTOP}) for {@link Weights#imagenet()}: first in Keras' cache
+ * Finds Keras' ImageNet weights without the top of a backbone ({@link PublishedWeights#of}; ResNet50's,
+ * {@link PublishedWeights#RESNET50_NOTOP}, by default) for {@link Weights#imagenet()}: first in Keras' cache
  * ({@code ~/.keras/models/}), then in tune4j's ({@code <cache>/weights/}, see {@link CacheFolder}),
  * else downloads it into tune4j's cache, verified against the published md5 (the download goes
  * to a temporary file, renamed only once verified). Without network it fails with the file name,
@@ -19,7 +19,7 @@ import org.tune4j.models.data.Downloader;
  * tune4j's cache is verified here. Immutable and thread-safe.
  *
  * <pre>{@code
- * Path h5 = ImageNetWeights.standard().resolve();
+ * Path h5 = ImageNetWeights.standard().resolve(PublishedWeights.of(BackboneFamily.RESNET101));
  * Path offline = ImageNetWeights.of(KerasModelsCache.ofUserHome(), Path.of("/data/weights"),
  *     Downloader.offline()).resolve();
  * }</pre>
@@ -49,15 +49,19 @@ public final class ImageNetWeights {
     return new ImageNetWeights(keras, tune4jFolder, downloader);
   }
 
+  /** ResNet50's weights file, as {@link #resolve(PublishedWeights)} finds it. */
+  public Path resolve() {
+    return resolve(PublishedWeights.RESNET50_NOTOP);
+  }
+
   /**
-   * The weights file: Keras' copy, tune4j's copy, or a fresh verified download.
+   * The file {@code published}: Keras' copy, tune4j's copy, or a fresh verified download.
    *
    * @throws IllegalArgumentException when tune4j's copy has the wrong md5 (delete it)
    * @throws IllegalStateException naming the file, the URL and both folders when it is nowhere and
    *     cannot be downloaded
    */
-  public Path resolve() {
-    PublishedWeights published = PublishedWeights.RESNET50_NOTOP;
+  public Path resolve(PublishedWeights published) {
     var kerasCopy = keras.find(published);
     if (kerasCopy.isPresent()) {
       return kerasCopy.get();

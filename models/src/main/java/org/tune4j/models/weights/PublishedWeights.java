@@ -2,45 +2,46 @@ package org.tune4j.models.weights;
 
 import org.tune4j.tuning.input.BadInputException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.tune4j.models.data.PublishedFile;
+import org.tune4j.models.zoo.BackboneFamily;
 
 /**
- * The published Keras weights files tune4j knows by name, with their md5 checksums and origin.
+ * A published Keras weights file tune4j knows by name, with its md5 checksum and origin: the ImageNet
+ * weights without the top of every {@link BackboneFamily} ({@link #all()}).
  *
  * <p>When a file carries one of these names, {@link #verify(Path)} checks that its content is the
- * published file. Thread-safe; an enum of constants.
+ * published file. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * PublishedWeights w = PublishedWeights.of(BackboneFamily.RESNET101);
+ * // w.fileName(): resnet101_weights_tf_dim_ordering_tf_kernels_notop.h5
+ * }</pre>
+ *
+ * @param fileName the file name Keras caches it under
+ * @param md5 the published md5, lower-case hex
+ * @param url where Keras downloads it from
  */
-public enum PublishedWeights {
+public record PublishedWeights(String fileName, String md5, String url) {
   /** Keras' ImageNet ResNet50 without its top (facts.md). */
-  RESNET50_NOTOP("resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5",
-      "4d473c1dd8becc155b73f8504c6f6626",
-      "https://storage.googleapis.com/tensorflow/keras-applications/resnet/"
-          + "resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5");
+  public static final PublishedWeights RESNET50_NOTOP = of(BackboneFamily.RESNET50);
 
-  private final String fileName;
-  private final String md5;
-  private final String url;
-
-  PublishedWeights(String fileName, String md5, String url) {
-    this.fileName = fileName;
-    this.md5 = md5;
-    this.url = url;
+  /** Checks the parts as a {@link PublishedFile} does. */
+  public PublishedWeights {
+    PublishedFile.of(fileName, md5, url);
   }
 
-  /** The file name Keras caches it under. */
-  public String fileName() {
-    return fileName;
+  /** Keras' ImageNet weights without the top of {@code family}. */
+  public static PublishedWeights of(BackboneFamily family) {
+    PublishedFile f = family.notopWeights();
+    return new PublishedWeights(f.fileName(), f.md5(), f.url().toString());
   }
 
-  /** The published md5, lower-case hex. */
-  public String md5() {
-    return md5;
-  }
-
-  /** Where Keras downloads it from. */
-  public String url() {
-    return url;
+  /** Every published file tune4j knows, one per backbone family, in the families' order. */
+  public static List<PublishedWeights> all() {
+    return Arrays.stream(BackboneFamily.values()).map(PublishedWeights::of).toList();
   }
 
   /** This file as a {@link PublishedFile}, for {@link org.tune4j.models.data.Downloader}. */
@@ -51,12 +52,8 @@ public enum PublishedWeights {
   /** The published file this path claims to be, judged by its file name. */
   public static Optional<PublishedWeights> claimedBy(Path path) {
     Path name = path.getFileName();
-    for (PublishedWeights w : values()) {
-      if (name != null && name.toString().equals(w.fileName)) {
-        return Optional.of(w);
-      }
-    }
-    return Optional.empty();
+    return name == null ? Optional.empty()
+        : all().stream().filter(w -> name.toString().equals(w.fileName)).findFirst();
   }
 
   /**

@@ -32,7 +32,8 @@ public sealed interface Weights permits Weights.Random, Weights.KerasFile, Weigh
   }
 
   /**
-   * Keras' ImageNet weights for ResNet50 without its top, resolved when the backbone is built:
+   * Keras' ImageNet weights without the top of the backbone they are given to (ResNet50, ResNet101, …;
+   * see {@link org.tune4j.models.zoo.BackboneFamily}), resolved when the backbone is built:
    * {@code ~/.keras/models/}, then tune4j's cache ({@code ~/.tune4j/weights/}), else downloaded into
    * that cache and verified; see {@link ImageNetWeights}.
    */
@@ -73,13 +74,13 @@ public sealed interface Weights permits Weights.Random, Weights.KerasFile, Weigh
   }
 
   /**
-   * Keras' published ImageNet weights ({@link PublishedWeights#RESNET50_NOTOP}), found or
+   * Keras' published ImageNet weights of the backbone they are given to ({@link PublishedWeights#of}), found or
    * downloaded by {@link ImageNetWeights} when the backbone is built.
    */
   record ImageNet() implements Weights {
     @Override
     public String describe() {
-      return "Keras ImageNet weights (" + PublishedWeights.RESNET50_NOTOP.fileName() + ")";
+      return "Keras ImageNet weights (the backbone's published notop file)";
     }
   }
 }

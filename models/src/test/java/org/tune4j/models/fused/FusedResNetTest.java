@@ -15,6 +15,7 @@ import org.tune4j.models.backbone.Pooling;
 import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.weights.Weights;
+import org.tune4j.models.zoo.BackboneFamily;
 
 /** The equivalence contract: the fused plan gives DL4J's graph output within 1e-4 relative. */
 class FusedResNetTest {
@@ -69,6 +70,14 @@ class FusedResNetTest {
   void resnet50At32MatchesTheGraph() {
     BackboneNetwork net = withRandomBatchNorm(Backbone.resnet50(Weights.random(5)).inputSize(32, 32).build(), 1);
     assertEquivalent(net, images(10, 32, 2), 4);   // 4 + 4 + 2: a short last chunk
+  }
+
+  /** The plan is generic over blocks per stage: ResNet101's 23 conv4 blocks, two images in one chunk. */
+  @Test
+  void resnet101At32MatchesTheGraph() {
+    BackboneNetwork net = withRandomBatchNorm(Backbone.of(BackboneFamily.RESNET101, Weights.random(9))
+        .inputSize(32, 32).build(), 9);
+    assertEquivalent(net, images(2, 32, 10), 2);
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.models.backbone.Backbone;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.data.ImageTransforms;
@@ -28,6 +29,7 @@ import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.spec.SpecCompiler;
 import org.tune4j.models.store.FeatureMatrix;
 import org.tune4j.models.transfer.TransferModel;
+import org.tune4j.models.zoo.BackboneFamily;
 
 /**
  * The feature cache as a run sees it: a second run featurizes nothing, a data set that gained images featurizes
@@ -87,6 +89,18 @@ class FeatureCacheTest {
     assertEquals(225, after.stats().fromCache());
     FeatureStore.Entry fewer = featurize(ImageSources.of(images.rows(IntStream.range(10, 30).toArray())));
     assertEquals(0, fewer.stats().computed(), "removed images simply drop out");
+  }
+
+  @Test
+  void anotherBackboneOfTheSameImagesHasItsOwnStore() {
+    ImageSource few = ImageSources.of(images.rows(IntStream.range(0, 20).toArray()));
+    featurize(few);
+    Backbone resnet50 = model.backbone();
+    TransferModel deeper = new TransferModel(Backbone.of(BackboneFamily.RESNET101, resnet50.weights())
+        .inputSize(resnet50.height(), resnet50.width()).pooling(resnet50.pooling()), model.head(), model.fit(), true);
+    FeatureStore.Entry resnet101 = new FeatureStore(few, Optional.of(cache())).features(deeper);
+    assertEquals(20, resnet101.stats().computed(), "ResNet50's features are not ResNet101's");
+    assertEquals(0, featurize(few).stats().computed(), "ResNet50's store is still there");
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.tune4j.models.data.Downloader;
 import org.tune4j.models.data.PublishedFile;
 import org.tune4j.models.fixtures.KerasH5Fixture;
 import org.tune4j.models.fixtures.LocalHttpServer;
+import org.tune4j.models.zoo.BackboneFamily;
 
 /**
  * Resolving {@link Weights#imagenet()} over folders the tests make, and downloading a weights file
@@ -100,11 +101,12 @@ class ImageNetWeightsTest {
   }
 
   @Test
-  void imagenetWeightsAreForResNet50Only() {
+  void imagenetWeightsAreForTheKerasFamiliesOnly() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Backbone.resnet(KerasWeightsLoaderTest.TINY, Weights.imagenet()).inputSize(32, 32)
             .build(resolver(Downloader.offline())));
-    assertTrue(e.getMessage().contains("Weights.imagenet() holds Keras' ResNet50 weights"), e.getMessage());
+    assertTrue(e.getMessage().contains("Weights.imagenet() holds Keras' published weights of resnet50, resnet101,"
+        + " resnet152 but this backbone is resnet-custom"), e.getMessage());
   }
 
   @Test
@@ -112,7 +114,22 @@ class ImageNetWeightsTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Backbone.resnet50(Weights.imagenet()).inputSize(32, 32).build(resolver(Downloader.offline())));
     assertTrue(e.getMessage().contains(NAME), e.getMessage());
-    assertEquals("Keras ImageNet weights (" + NAME + ")", Weights.imagenet().describe());
+    assertEquals("Keras ImageNet weights (the backbone's published notop file)", Weights.imagenet().describe());
     assertEquals(Weights.imagenet(), new Weights.ImageNet());
+  }
+
+  @Test
+  void eachFamilyResolvesItsOwnPublishedFile() throws IOException {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> Backbone.of(BackboneFamily.RESNET101, Weights.imagenet()).inputSize(32, 32)
+            .build(resolver(Downloader.offline())));
+    PublishedWeights resnet101 = PublishedWeights.of(BackboneFamily.RESNET101);
+    assertTrue(e.getMessage().contains(resnet101.fileName() + " are not in"), e.getMessage());
+    assertTrue(e.getMessage().contains("Download " + resnet101.url() + " by hand (md5 " + resnet101.md5() + ")"),
+        e.getMessage());
+    PublishedWeights resnet152 = PublishedWeights.of(BackboneFamily.RESNET152);
+    Path keras = Files.createDirectories(dir.resolve("keras")).resolve(resnet152.fileName());
+    Files.writeString(keras, "checked when loaded");
+    assertEquals(keras, resolver(Downloader.offline()).resolve(resnet152));
   }
 }

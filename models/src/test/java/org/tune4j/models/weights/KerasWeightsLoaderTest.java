@@ -21,6 +21,7 @@ import org.tune4j.models.backbone.Backbone;
 import org.tune4j.models.backbone.BackboneNetwork;
 import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.fixtures.KerasH5Fixture;
+import org.tune4j.models.zoo.BackboneFamily;
 
 class KerasWeightsLoaderTest {
   /** A two-stage ResNet with Keras' layer names: every layer kind, few parameters. */
@@ -144,6 +145,24 @@ class KerasWeightsLoaderTest {
     assertTrue(e.getMessage().contains("has md5 " + PublishedWeights.md5Of(file)), e.getMessage());
     assertTrue(e.getMessage().contains(PublishedWeights.RESNET50_NOTOP.md5()), e.getMessage());
     assertTrue(e.getMessage().contains(PublishedWeights.RESNET50_NOTOP.url()), e.getMessage());
+  }
+
+  @Test
+  void filesWithTheResNet101And152PublishedNamesMustHaveTheirPublishedMd5() {
+    for (BackboneFamily family : List.of(BackboneFamily.RESNET101, BackboneFamily.RESNET152)) {
+      PublishedWeights published = PublishedWeights.of(family);
+      assertEquals(family.kerasName() + "_weights_tf_dim_ordering_tf_kernels_notop.h5", published.fileName());
+      Path file = dir.resolve(published.fileName());
+      KerasH5Fixture.write(tiny(1).graph(), file, Set.of());
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Backbone.resnet(TINY, Weights.file(file)).inputSize(32, 32).build());
+      assertTrue(e.getMessage().contains(file + " has md5 " + PublishedWeights.md5Of(file)), e.getMessage());
+      assertTrue(e.getMessage().contains("the published " + published.fileName() + " has md5 " + published.md5()),
+          e.getMessage());
+      assertTrue(e.getMessage().contains(published.url()), e.getMessage());
+    }
+    assertEquals(List.of(PublishedWeights.RESNET50_NOTOP, PublishedWeights.of(BackboneFamily.RESNET101),
+        PublishedWeights.of(BackboneFamily.RESNET152)), PublishedWeights.all());
   }
 
   @Test
