@@ -39,9 +39,11 @@ public final class ContentKeys {
     String[] keys = new String[n];
     int id = POOLS.incrementAndGet();
     AtomicInteger count = new AtomicInteger();
+    List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "tune4j-hash-" + id + "-" + count.incrementAndGet());
       t.setDaemon(true);
+      workers.add(t);
       return t;
     });
     try {
@@ -72,13 +74,17 @@ public final class ContentKeys {
       throw new IllegalStateException("hashing " + source.describe() + " failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
-      awaitEnd(pool);
+      awaitEnd(pool, workers);
     }
   }
 
-  private static void awaitEnd(ExecutorService pool) {
+  /** Waits for the pool to terminate and its threads to exit (a terminated pool's threads may still be alive briefly). */
+  private static void awaitEnd(ExecutorService pool, List<Thread> workers) {
     try {
       pool.awaitTermination(10, TimeUnit.SECONDS);
+      for (Thread t : workers) {
+        t.join(TimeUnit.SECONDS.toMillis(10));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
