@@ -104,19 +104,15 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
    * {@code skipUnreadable}, unreadable files are found first (one decoding pass) and left out.
    */
   static Sources files(ImageSource train, ImageSource test, boolean skipUnreadable) {
-    List<String> skipped = new java.util.ArrayList<>();
-    int[] trainRows = java.util.stream.IntStream.range(0, train.size()).toArray();
-    if (skipUnreadable) {
-      int threads = Runtime.getRuntime().availableProcessors();
-      ImageSources.Readable t = ImageSources.skippingUnreadable(train, threads);
-      ImageSources.Readable s = ImageSources.skippingUnreadable(test, threads);
-      train = t.source();
-      test = s.source();
-      trainRows = t.kept();
-      skipped.addAll(t.skipped());
-      skipped.addAll(s.skipped());
+    if (!skipUnreadable) {
+      return new Sources(prepare(train), prepare(test), List.of());
     }
-    return new Sources(prepare(train), prepare(test), skipped, trainRows);
+    int threads = Runtime.getRuntime().availableProcessors();
+    ImageSources.Readable t = ImageSources.skippingUnreadable(train, threads);
+    ImageSources.Readable s = ImageSources.skippingUnreadable(test, threads);
+    List<String> skipped = new java.util.ArrayList<>(t.skipped());
+    skipped.addAll(s.skipped());
+    return new Sources(prepare(t.source()), prepare(s.source()), skipped, t.kept());
   }
 
   /** Records read a row at a time (IDX, CIFAR), limited per class when asked, prepared as each row is read. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.tune4j.tuning.metrics.MetricSet;
 import org.tune4j.tuning.params.ParameterSet;
 import org.tune4j.tuning.results.TuneResults;
+import org.tune4j.tuning.search.EarlierResults;
 
 /**
  * A finished run whose results start a job's Bayesian search ({@code search: {type: bayes,
@@ -42,14 +43,10 @@ public record EarlierRun(Path dir, TuneResults results) {
    * @throws IllegalArgumentException naming what differs and the fix
    */
   void checkFits(ParameterSet parameters, MetricSet metrics, String path) {
-    if (!results.parameters().ids().equals(parameters.ids())) {
-      throw new IllegalArgumentException(path + ": the run in " + dir + " tuned " + results.parameters().ids()
-          + ", this job tunes " + parameters.ids() + "; start from a run of the same head and parameters");
-    }
-    if (!results.metrics().names().equals(metrics.names())) {
-      throw new IllegalArgumentException(path + ": the run in " + dir + " computed the metrics "
-          + results.metrics().names() + ", this job computes " + metrics.names() + "; give this job the same"
-          + " metrics, in the same order");
+    try {
+      EarlierResults.checkSpec(results, parameters, metrics);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(path + " is " + dir + ": " + e.getMessage(), e);
     }
   }
 }

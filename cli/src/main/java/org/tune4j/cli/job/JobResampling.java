@@ -21,7 +21,7 @@ import org.tune4j.resampling.Strata;
  * @param type one of {@link #TYPES}
  * @param folds v, for {@code vfold} and {@code group_vfold}
  * @param repeats repeats of {@code vfold}
- * @param times resamples of {@code bootstraps} and {@code mc_cv}
+ * @param times resamples of {@code bootstraps} and {@code mc_cv} (1 for {@code validation})
  * @param prop the analysis share of {@code mc_cv} and {@code validation}
  * @param strata whether rows are stratified by label
  * @param group the CSV column whose values group the rows, for {@code group_vfold}
@@ -49,8 +49,7 @@ public record JobResampling(String type, int folds, int repeats, int times, doub
     return switch (type) {
       case "vfold" -> folds * repeats;
       case "group_vfold" -> folds;
-      case "bootstraps", "mc_cv" -> times;
-      default -> 1;
+      default -> times;   // bootstraps, mc_cv, and validation (one split)
     };
   }
 
@@ -78,10 +77,8 @@ public record JobResampling(String type, int folds, int repeats, int times, doub
       case "vfold" -> strata ? Resampling.vfoldCv(byLabel, folds).repeats(repeats).seed(seed).build()
           : Resampling.vfoldCv(n, folds).repeats(repeats).seed(seed).build();
       case "bootstraps" -> strata ? Resampling.bootstraps(byLabel, times, seed) : Resampling.bootstraps(n, times, seed);
-      case "mc_cv", "validation" -> {
-        int t = type.equals("mc_cv") ? times : 1;
-        yield strata ? Resampling.mcCv(byLabel, prop, t, seed) : Resampling.mcCv(n, prop, t, seed);
-      }
+      case "mc_cv", "validation" -> strata ? Resampling.mcCv(byLabel, prop, times, seed)
+          : Resampling.mcCv(n, prop, times, seed);
       default -> Resampling.groupVfoldCv(groups.orElseThrow(() -> new IllegalArgumentException("$.resampling.group"
           + " needs the data's group column; only csv data has one")), folds, GroupBalance.GROUPS, seed);
     };

@@ -36,13 +36,14 @@ public final class EarlierResults {
   /** Round 1 of a search that starts from {@code earlier}: its candidates on every resample. */
   public static Round round(TuneResults earlier, int resampleCount, String message) {
     List<Integer> all = IntStream.range(0, resampleCount).boxed().toList();
-    return new Round(1, candidates(earlier), all, List.of(Decision.note("round 1 is an earlier run's "
-        + candidates(earlier).size() + " candidates, not refitted")), message);
+    List<Candidate> candidates = candidates(earlier);
+    return new Round(1, candidates, all, List.of(Decision.note("round 1 is an earlier run's " + candidates.size()
+        + " candidates, not refitted")), message);
   }
 
   /**
    * Checks that {@code earlier} was computed for this search: the same resamples (by fingerprint),
-   * the same tuned parameters and the same metrics.
+   * then as {@link #checkSpec}.
    *
    * @throws IllegalArgumentException naming what differs and the fix
    */
@@ -52,6 +53,16 @@ public final class EarlierResults {
           + shortId(earlier.resamplesFingerprint()) + ", this search's is " + shortId(resamples.fingerprint())
           + "); start from results of the same resamples: same data, method, arguments and seed, as tune requires");
     }
+    checkSpec(earlier, parameters, metrics);
+  }
+
+  /**
+   * Checks what can be checked before the resamples exist: the same tuned parameters and the same
+   * metrics, in the same order.
+   *
+   * @throws IllegalArgumentException naming what differs and the fix
+   */
+  public static void checkSpec(TuneResults earlier, ParameterSet parameters, MetricSet metrics) {
     if (!earlier.parameters().ids().equals(parameters.ids())) {
       throw new IllegalArgumentException("the earlier results tuned " + earlier.parameters().ids() + ", this spec"
           + " tunes " + parameters.ids() + "; start from results of the same spec");
