@@ -2,6 +2,7 @@ package org.tune4j.models.spec;
 
 import org.tune4j.models.weights.Weights;
 import org.tune4j.models.zoo.BackboneFamily;
+import org.tune4j.tuning.spec.Tunable;
 
 /**
  * Factories for the blocks of a {@link ModelSpec}, one per kind, with kerasnip's argument names.
@@ -10,6 +11,7 @@ import org.tune4j.models.zoo.BackboneFamily;
  * <pre>{@code
  * Blocks.resnet50(Weights.random(42))           // frozen, pooling "none"
  * Blocks.backbone("resnet101", Weights.imagenet()) // any BackboneFamily by its Keras name
+ * Blocks.backbone(tune(), Weights.imagenet())      // the backbone tuned: base_model in a block named "base"
  * Blocks.dense(tune(), "relu")                  // dense_units is tuned
  * Blocks.dropout(tune("drop"))                  // parameter id "drop"
  * }</pre>
@@ -52,6 +54,24 @@ public final class Blocks {
       return resnet50(weights);
     }
     return Block.of(BlockKind.BACKBONE).with("model", family.kerasName()).with("weights", weights);
+  }
+
+  /**
+   * A backbone whose family is tuned: the block's {@code model} is the qualitative parameter "Base model",
+   * whose values are every {@link BackboneFamily}'s Keras name unless the spec's ranges narrow them. Named
+   * {@code base}, its parameter id is {@code base_model}. Each backbone a grid holds is featurized once.
+   *
+   * @param model {@code tune()} or {@code tune("id")}
+   * @param weights random or ImageNet weights: every family resolves them for itself
+   * @throws IllegalArgumentException for a weights file, which fits one family only
+   */
+  public static Block backbone(Tunable model, Weights weights) {
+    if (weights instanceof Weights.KerasFile f) {
+      throw new IllegalArgumentException("a tuned backbone cannot take the weights file " + f.path()
+          + ": a file holds the weights of one model; give Weights.imagenet() (each model's published file) or"
+          + " Weights.random(seed), or fix the model");
+    }
+    return Block.of(BlockKind.BACKBONE).with("model", model).with("weights", weights);
   }
 
   /** Flatten. */

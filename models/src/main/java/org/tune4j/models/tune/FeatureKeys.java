@@ -29,7 +29,11 @@ final class FeatureKeys {
         + "|preparation=" + source.preparation();
   }
 
-  /** Random weights by their seed, a file by its md5, anything else by the hash of the built parameters. */
+  /**
+   * Random weights by their seed, a file by its md5, a family's ImageNet weights by their published md5 (the file
+   * is checked against it when the backbone is built, so this equals the key of that file given by path), anything
+   * else by the hash of the built parameters.
+   */
   static String weightsFingerprint(Backbone backbone) {
     Weights w = backbone.weights();
     if (w instanceof Weights.Random r) {
@@ -37,6 +41,9 @@ final class FeatureKeys {
     }
     if (w instanceof Weights.KerasFile f) {
       return "md5:" + PublishedWeights.md5Of(f.path());
+    }
+    if (w instanceof Weights.ImageNet && backbone.family().isPresent()) {
+      return "md5:" + PublishedWeights.of(backbone.family().get()).md5();
     }
     float[] params = backbone.build().graph().params().data().asFloat();
     return "params-sha256:" + sha256(params);

@@ -61,8 +61,9 @@ class BackboneBlocksTest {
   }
 
   @Test
-  void theModelCannotBeTunedYetAndATrainableDeepBackboneIsThePlainPath() {
-    assertThrows(IllegalArgumentException.class, () -> Block.of(BlockKind.BACKBONE).with("model", tune()));
+  void theModelIsTunableAndATrainableDeepBackboneIsThePlainPath() {
+    ModelSpec tuned = specWith(Block.of(BlockKind.BACKBONE).with("model", tune()).with("weights", Weights.random(1)));
+    assertEquals(List.of("base_model"), tuned.parameters().ids());
     ModelSpec trainable = specWith(Blocks.backbone("resnet101", Weights.random(1)).with("frozen", false));
     assertEquals("its backbone \"base\" is trainable", SpecCompiler.plainPathReason(trainable).orElseThrow());
     assertFalse(SpecCompiler.compile(trainable, 32, 32, 1).frozenBackbone());
