@@ -73,10 +73,10 @@ public final class JobReader {
     DataSource data = DataSource.read(Json.requireObject(tree, "data", root), Json.child(root, "data"), base);
     List<String> notes = new ArrayList<>();
     Map<String, Object> backbone = Json.optionalObject(tree, "backbone", root).orElse(Map.of());
-    Block backboneBlock = SpecReader.backbone(backbone, Json.child(root, "backbone"), base, notes::add);
+    Map<String, Object> parameters = Json.optionalObject(tree, "parameters", root).orElse(Map.of());
+    Block backboneBlock = SpecReader.backbone(backbone, Json.child(root, "backbone"), base, parameters, notes::add);
     ModelSpec spec = SpecReader.spec("resnet_transfer", backboneBlock, Json.requireList(tree, "head", root),
-        Json.optionalObject(tree, "fit", root).orElse(Map.of()),
-        Json.optionalObject(tree, "parameters", root).orElse(Map.of()));
+        Json.optionalObject(tree, "fit", root).orElse(Map.of()), parameters);
     long seed = Json.optionalLong(tree, "seed", root).orElse(42L);
     JobSearch search = SearchReader.read(Json.optionalObject(tree, "search", root).orElse(Map.of()),
         Json.child(root, "search"), base);

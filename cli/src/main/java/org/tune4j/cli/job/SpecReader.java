@@ -41,19 +41,28 @@ final class SpecReader {
 
   /**
    * The backbone block of a job's {@code backbone} section: {@code name} (a {@link BackboneFamily}, resnet50 by
-   * default) and its weights, {@code random}, {@code imagenet}, {@code auto} or a path to a Keras .h5 file.
+   * default, or {@code tune}: the parameter {@code base_model}, over {@code parameters.base_model.values} or every
+   * family) and its weights, {@code random}, {@code imagenet}, {@code auto} or a path to a Keras .h5 file.
    */
-  static Block backbone(Map<String, Object> backbone, String path, Path base, Consumer<String> notes) {
+  static Block backbone(Map<String, Object> backbone, String path, Path base, Map<String, Object> parameters,
+      Consumer<String> notes) {
     Json.unknownKeys(backbone, Set.of("name", "weights", "weights_seed"), path);
     String name = Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
-    BackboneFamily family;
+    if (TUNE.equals(name)) {
+      return TunedBackbone.block(backbone, path, parameters, notes);
+    }
+    BackboneFamily family = family(name, Json.child(path, "name"));
+    return Blocks.backbone(family, weights(family, backbone, path, base, notes));
+  }
+
+  /** The family {@code name} names; {@code where} is its place in the job, for the message. */
+  static BackboneFamily family(String name, String where) {
     try {
-      family = BackboneFamily.parse(name);
+      return BackboneFamily.parse(name);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(Json.child(path, "name") + " is \"" + name + "\"; choose from: "
+      throw new IllegalArgumentException(where + " is \"" + name + "\"; choose from: "
           + String.join(", ", BackboneFamily.names()), e);
     }
-    return Blocks.backbone(family, weights(family, backbone, path, base, notes));
   }
 
   private static Weights weights(BackboneFamily family, Map<String, Object> backbone, String path, Path base,

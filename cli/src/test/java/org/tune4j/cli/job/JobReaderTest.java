@@ -207,6 +207,22 @@ class JobReaderTest {
   }
 
   @Test
+  void aTunedBackboneIsTheParameterBaseModelOverTheFamiliesNamed() {
+    String tuned = TINY.replace("backbone: {weights: random}", "backbone: {name: tune, weights: random, weights_seed: 5}")
+        .replace("parameters:\n", "parameters:\n  base_model: {values: [resnet50, resnet152]}\n");
+    Job job = read(tuned);
+    assertEquals(List.of("base_model", "dense_units", "dropout_rate", "learn_rate"), job.spec().parameters().ids());
+    assertEquals(List.of("resnet50", "resnet152"),
+        ((org.tune4j.tuning.params.QualitativeParameter) job.spec().parameters().get("base_model")).values());
+    assertEquals(2 * 8, job.grid().size(), "two backbones × the 8 head candidates");
+    assertEquals("job.yaml: $.parameters.base_model.values[1] is \"resnet18\"; choose from: "
+        + String.join(", ", BackboneFamily.names()), error(tuned.replace("resnet152]", "resnet18]")));
+    String file = error(tuned.replace("weights: random", "weights: w.h5"));
+    assertEquals("job.yaml: $.backbone.weights is the file \"w.h5\" but the backbone is tuned (name: tune) and a"
+        + " weights file holds one model; give random, imagenet or auto, or name the model", file);
+  }
+
+  @Test
   void explicitAndRandomGridsAreBuilt() {
     Job explicit = read(TINY.replace("grid: {type: regular, levels: 2}", String.join("\n",
         "grid:", "  type: explicit", "  candidates:", "    - {dense_units: 8, dropout_rate: 0.1, learn_rate: 0.001}",

@@ -87,6 +87,23 @@ class TuneCommandTest {
   }
 
   @Test
+  void aRunComparesBackbonesWhenTheBackboneIsTuned() throws IOException {
+    Path jobFile = write("job.yaml", job("  learn_rate: {min: -2, max: -1}\n  base_model: {values: [resnet50, resnet101]}")
+        .replace("backbone: {weights: random}", "backbone: {name: tune, weights: random}")
+        .replace("levels: {dense_units: 2,", "levels: {base_model: 2, dense_units: 2,"));
+    Path run = dir.resolve("run");
+    assertEquals(Main.OK, run("tune", jobFile.toString(), "--run-dir", run.toString()), err.toString());
+    assertEquals(8, Files.readAllLines(run.resolve("journal.jsonl")).size(), "2 backbones × 2 heads × 2 folds");
+    List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+    assertTrue(metrics.get(0).startsWith("config,base_model,dense_units,learn_rate,"), metrics.get(0));
+    assertTrue(metrics.stream().anyMatch(l -> l.contains(",resnet101,")), "the ResNet101 candidates are scored");
+    try (var shards = Files.walk(dir.resolve("feature-cache"))) {
+      assertEquals(2, shards.filter(p -> p.getFileName().toString().startsWith("shards-")).count(),
+          "one feature store per backbone");
+    }
+  }
+
+  @Test
   void aRunFillsItsDirectoryAndCanBeReportedAgain() throws IOException {
     Path jobFile = write("job.yaml", job("  learn_rate: {min: -2, max: -1}"));
     Path run = dir.resolve("run");
