@@ -21,7 +21,7 @@ public enum BlockKind {
   RESNET50("resnet50", backboneArgs(List.of())),
   /**
    * Any backbone of {@link BackboneFamily} without its top: {@code model} (its Keras name, such as
-   * {@code resnet101}), then the arguments of {@link #RESNET50}.
+   * {@code resnet101} or {@code resnet50v2}), then the arguments of {@link #RESNET50}.
    */
   BACKBONE("backbone", backboneArgs(List.of(ArgSpec.fixed("model", ArgType.STRING, null)))),
   /** Flattens the backbone output. */
