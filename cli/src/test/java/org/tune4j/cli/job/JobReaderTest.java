@@ -196,9 +196,17 @@ class JobReaderTest {
   }
 
   @Test
+  void aV2BackboneIsReadByItsKerasNameInAnyCase() {
+    Job job = read(TINY.replace("backbone: {weights: random}", "backbone: {name: ResNet50V2, weights_seed: 7}"));
+    assertEquals(Blocks.backbone(BackboneFamily.RESNET50V2, Weights.random(7)), job.spec().blocks().get("base"));
+    String weights = error(TINY.replace("backbone: {weights: random}", "backbone: {name: resnet101v2, weights: w.h5}"));
+    assertTrue(weights.contains("the path of a Keras ResNet101V2 notop .h5 file"), weights);
+  }
+
+  @Test
   void anUnknownBackboneListsTheChoicesAndABackboneInTheHeadIsRefused() {
-    assertEquals("job.yaml: $.backbone.name is \"resnet18\"; choose from: resnet50, resnet101, resnet152",
-        error(TINY.replace("backbone: {weights: random}", "backbone: {name: resnet18}")));
+    assertEquals("job.yaml: $.backbone.name is \"resnet18\"; choose from: resnet50, resnet101, resnet152, resnet50v2,"
+        + " resnet101v2, resnet152v2", error(TINY.replace("backbone: {weights: random}", "backbone: {name: resnet18}")));
     String weights = error(TINY.replace("backbone: {weights: random}", "backbone: {name: resnet152, weights: w.h5}"));
     assertTrue(weights.contains("the path of a Keras ResNet152 notop .h5 file"), weights);
     String inHead = error(TINY.replace("  - block: global_average_pooling", "  - {block: backbone, model: resnet101}"));

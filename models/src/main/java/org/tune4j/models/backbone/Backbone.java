@@ -14,7 +14,8 @@ import org.tune4j.models.zoo.BackboneFamily;
 
 /**
  * A frozen, pretrained-style image backbone: a Keras-compatible ResNet without its top, one of the
- * {@link BackboneFamily} (ResNet50, ResNet101, ResNet152) or a custom {@link ResNetArchitecture}.
+ * {@link BackboneFamily} (ResNet50, ResNet101, ResNet152, ResNet50V2, ResNet101V2, ResNet152V2) or a
+ * custom {@link ResNetArchitecture}.
  *
  * <p>Describes what to build (architecture, weights, pooling, input size); {@link #build()} makes
  * the {@link BackboneNetwork}. Frozen means the backbone runs in inference mode (BatchNorm uses its
@@ -26,6 +27,7 @@ import org.tune4j.models.zoo.BackboneFamily;
  * <pre>{@code
  * BackboneNetwork net = Backbone.resnet50(Weights.random(42)).pooling(Pooling.AVG).inputSize(32, 32).build();
  * Backbone deeper = Backbone.of(BackboneFamily.RESNET152, Weights.imagenet()).inputSize(224, 224);
+ * Backbone preact = Backbone.of(BackboneFamily.parse("resnet50v2"), Weights.imagenet());
  * }</pre>
  */
 public final class Backbone {
@@ -91,8 +93,8 @@ public final class Backbone {
   }
 
   /**
-   * Whether the fused inference plan runs this backbone: as its family says; a custom architecture is a
-   * ResNet v1, which it runs.
+   * Whether the fused inference plan runs this backbone: as its family says; a custom architecture, v1
+   * or v2, it runs.
    */
   public boolean hasFusedPlan() {
     return family().map(BackboneFamily::hasFusedPlan).orElse(true);

@@ -5,15 +5,18 @@ import java.util.Locale;
 
 /**
  * How pixels of 0–255 are prepared for a pretrained backbone: the three modes of Keras'
- * {@code imagenet_utils.preprocess_input}.
+ * {@code imagenet_utils.preprocess_input} ({@code caffe}, {@code tf}, {@code torch}) and the
+ * vignette's division by 255.
  *
  * <ul>
  *   <li>{@link #SCALE01}: divide by 255 (the kerasnip vignette); the same as
  *       {@link ImageTransforms#scale01}. Any number of channels.
- *   <li>{@link #CAFFE}: what Keras' ResNet weights (ResNet50, ResNet101, ResNet152: {@code
+ *   <li>{@link #CAFFE}: what Keras' ResNet v1 weights (ResNet50, ResNet101, ResNet152: {@code
  *       BackboneFamily.preprocessing()}) were trained with: RGB → BGR, then subtract the
  *       ImageNet means [103.939, 116.779, 123.68] per BGR channel, no scaling. The result's channel
  *       0 is blue.
+ *   <li>{@link #TF}: what Keras' ResNet v2 weights (ResNet50V2, ResNet101V2, ResNet152V2) were
+ *       trained with: {@code x / 127.5 − 1}, so 0 → −1 and 255 → 1. Any number of channels.
  *   <li>{@link #TORCH}: divide by 255, subtract [0.485, 0.456, 0.406] and divide by [0.229, 0.224,
  *       0.225] per RGB channel (torchvision's ImageNet normalisation).
  * </ul>
@@ -30,6 +33,8 @@ public enum Preprocessing {
   SCALE01,
   /** RGB → BGR, subtract the ImageNet BGR means, no scaling (Keras' ResNet50, ResNet101, ResNet152). */
   CAFFE,
+  /** Scale to [−1, 1]: {@code x / 127.5 − 1} (Keras' ResNet50V2, ResNet101V2, ResNet152V2). */
+  TF,
   /** Scale to [0, 1], then the ImageNet mean and standard deviation per RGB channel. */
   TORCH;
 
@@ -40,13 +45,16 @@ public enum Preprocessing {
   /** torchvision's ImageNet standard deviations per RGB channel. */
   static final double[] TORCH_STD = {0.229, 0.224, 0.225};
 
-  /** The mode's lower-case name, as Keras spells it: {@code scale01}, {@code caffe}, {@code torch}. */
+  /** Keras' {@code tf} mode divides by this and subtracts 1. */
+  static final double TF_HALF_RANGE = 127.5;
+
+  /** The mode's lower-case name, as Keras spells it: {@code scale01}, {@code caffe}, {@code tf}, {@code torch}. */
   public String modeName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * The mode named {@code scale01}, {@code caffe} or {@code torch} (any case).
+   * The mode named {@code scale01}, {@code caffe}, {@code tf} or {@code torch} (any case).
    *
    * @throws IllegalArgumentException naming the value and the choices
    */
@@ -69,6 +77,9 @@ public enum Preprocessing {
     if (this == SCALE01) {
       return ImageTransforms.scale01(images);
     }
+    if (this == TF) {
+      return scaleToPlusMinusOne(images);
+    }
     if (images.channels() != 3) {
       throw new IllegalArgumentException("preprocessing " + modeName() + " needs RGB images but these have "
           + images.channels() + " channel; replicate grey to RGB with ImageTransforms.toRgb first");
@@ -88,5 +99,14 @@ public enum Preprocessing {
       }
     }
     return ImageSet.wrap(images.height(), images.width(), 3, out, images.labels(), images.levels());
+  }
+
+  private static ImageSet scaleToPlusMinusOne(ImageSet images) {
+    float[] in = images.pixels();
+    float[] out = new float[in.length];
+    for (int i = 0; i < in.length; i++) {
+      out[i] = (float) (in[i] / TF_HALF_RANGE - 1.0);
+    }
+    return ImageSet.wrap(images.height(), images.width(), images.channels(), out, images.labels(), images.levels());
   }
 }

@@ -15,9 +15,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * One convolution of the fused plan with its BatchNorm folded in: a constant NHWC convolution
- * whose weights are {@code W·γ/√(σ²+ε)} and whose bias is {@code (b−μ)·γ/√(σ²+ε)+β}, optionally
- * followed by an in-place ReLU. Immutable after construction; {@link #apply} is not thread-safe
+ * One convolution of the fused plan, usually with its BatchNorm folded in: a constant NHWC
+ * convolution whose weights are {@code W·γ/√(σ²+ε)} and whose bias is {@code (b−μ)·γ/√(σ²+ε)+β}
+ * ({@link #fold}), or the convolution as it is when no BatchNorm follows it ({@link #plain}),
+ * optionally followed by an in-place ReLU. Immutable after construction; {@link #apply} is not thread-safe
  * only in that ND4J ops share the calling thread's workspace.
  */
 final class FusedConv {
@@ -52,7 +53,8 @@ final class FusedConv {
   }
 
   /**
-   * Folds layer {@code bnName} into convolution {@code convName} of {@code graph}.
+   * Folds layer {@code bnName} into convolution {@code convName} of {@code graph} (a convolution
+   * without a bias counts as bias 0).
    *
    * @param pad explicit zero padding on each side (the stem's {@code conv1_pad} is folded in here)
    */
@@ -60,23 +62,51 @@ final class FusedConv {
       long mapW) {
     Layer conv = graph.getLayer(convName);
     Layer bn = graph.getLayer(bnName);
-    ConvolutionLayer conf = (ConvolutionLayer) conv.conf().getLayer();
     org.deeplearning4j.nn.conf.layers.BatchNormalization bnConf =
         (org.deeplearning4j.nn.conf.layers.BatchNormalization) bn.conf().getLayer();
     INDArray scale = Transforms.sqrt(bn.getParam("var").reshape(-1).add(bnConf.getEps()), false)
         .rdivi(bn.getParam("gamma").reshape(-1));
-    INDArray w = conv.getParam("W").permute(2, 3, 1, 0).dup('c'); // [out,in,kh,kw] -> [kh,kw,in,out]
+    INDArray w = kernel(conv);
     long out = w.size(3);
     w.reshape('c', w.length() / out, out).muliRowVector(scale);
-    INDArray b = conv.getParam("b").reshape(-1).sub(bn.getParam("mean").reshape(-1)).muli(scale)
+    INDArray b = bias(conv, out).sub(bn.getParam("mean").reshape(-1)).muli(scale)
         .addi(bn.getParam("beta").reshape(-1));
+    return new FusedConv(w.castTo(DataType.FLOAT), b.castTo(DataType.FLOAT), config(conv, pad), relu, mapH, mapW);
+  }
+
+  /**
+   * Convolution {@code convName} of {@code graph} as it is, with no BatchNorm after it (ResNet v2's
+   * stem and its {@code 0_conv}, {@code 3_conv}).
+   *
+   * @param pad explicit zero padding on each side
+   */
+  static FusedConv plain(ComputationGraph graph, String convName, int pad, boolean relu, long mapH, long mapW) {
+    Layer conv = graph.getLayer(convName);
+    INDArray w = kernel(conv);
+    INDArray b = bias(conv, w.size(3)).dup();
+    return new FusedConv(w.castTo(DataType.FLOAT), b.castTo(DataType.FLOAT), config(conv, pad), relu, mapH, mapW);
+  }
+
+  /** The layer's kernel as a fresh YXIO array: [out, in, kh, kw] → [kh, kw, in, out]. */
+  private static INDArray kernel(Layer conv) {
+    return conv.getParam("W").permute(2, 3, 1, 0).dup('c');
+  }
+
+  /** The layer's bias as a vector, or zeros when it has none. */
+  private static INDArray bias(Layer conv, long out) {
+    return conv.paramTable().containsKey("b") ? conv.getParam("b").reshape(-1)
+        : Nd4j.zeros(conv.getParam("W").dataType(), out);
+  }
+
+  /** The NHWC convolution op's configuration of the layer: its kernel and stride, {@code pad} or "same" padding. */
+  private static Conv2DConfig config(Layer conv, int pad) {
+    ConvolutionLayer conf = (ConvolutionLayer) conv.conf().getLayer();
     int kh = conf.getKernelSize()[0];
     int kw = conf.getKernelSize()[1];
     int padding = conf.getConvolutionMode() == ConvolutionMode.Same ? (kh - 1) / 2 : pad;
-    Conv2DConfig config = Conv2DConfig.builder().kH(kh).kW(kw)
+    return Conv2DConfig.builder().kH(kh).kW(kw)
         .sH(conf.getStride()[0]).sW(conf.getStride()[1]).pH(padding).pW(padding).dH(1).dW(1)
         .paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NHWC).weightsFormat(WeightsFormat.YXIO).build();
-    return new FusedConv(w.castTo(DataType.FLOAT), b.castTo(DataType.FLOAT), config, relu, mapH, mapW);
   }
 
   /** Maps of at most this many pixels run a "same" 3×3 convolution as one dense matrix product. */

@@ -1,6 +1,5 @@
 package org.tune4j.models.fused;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -10,26 +9,27 @@ import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
 import org.nd4j.linalg.api.memory.enums.LearningPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.MaxPooling2D;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.tune4j.models.backbone.Backbone;
 import org.tune4j.models.backbone.BackboneNetwork;
 import org.tune4j.models.backbone.BackbonePlan;
 import org.tune4j.models.backbone.Pooling;
 import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.zoo.ResNetVersion;
 
 /**
- * The fused inference plan of a frozen Keras ResNet (v1, any number of blocks per stage: ResNet50,
- * ResNet101, ResNet152 alike): every BatchNorm folded into its convolution, ReLU applied in place,
- * activations NHWC, each convolution one ND4J (oneDNN) op, and every chunk of images computed
- * inside a reused ND4J workspace so no activation is freshly allocated after the first chunk. Gives
- * DL4J's graph output within float tolerance, several times faster.
+ * The fused inference plan of a frozen Keras ResNet (v1 or v2, any number of blocks per stage:
+ * ResNet50, ResNet101, ResNet152 and their V2s alike): every BatchNorm that follows a convolution
+ * folded into it, ReLU applied in place, activations NHWC, each convolution one ND4J (oneDNN) op, and
+ * every chunk of images computed inside a reused ND4J workspace so no activation is freshly allocated
+ * after the first chunk. Gives DL4J's graph output within float tolerance, several times faster.
+ *
+ * <p>The plan is a list of steps: the stem, then one step per block ({@code BottleneckV1}: post-
+ * activation; {@code BottleneckV2}: pre-activation, whose {@code preact_bn} stays a per-channel affine
+ * because the identity shortcut needs the raw input), then for v2 {@code post_bn} + {@code post_relu};
+ * then the backbone's pooling.
  *
  * <pre>{@code
  * BackbonePlan plan = FusedResNet.of(Backbone.resnet50(Weights.random(1)).inputSize(32, 32).build());
@@ -44,17 +44,12 @@ public final class FusedResNet implements BackbonePlan {
 
   private final Backbone spec;
   private final long[] outputShape;
-  private final FusedConv stem;
-  private final Pooling2DConfig stemPool;
-  private final List<FusedBlock> blocks;
+  private final List<FusedStep> steps;
 
-  private FusedResNet(Backbone spec, long[] outputShape, FusedConv stem, List<FusedBlock> blocks) {
+  private FusedResNet(Backbone spec, long[] outputShape, List<FusedStep> steps) {
     this.spec = spec;
     this.outputShape = outputShape;
-    this.stem = stem;
-    this.stemPool = Pooling2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(1).pW(1).dH(1).dW(1)
-        .type(Pooling2D.Pooling2DType.MAX).paddingMode(PaddingMode.VALID).isNHWC(true).build();
-    this.blocks = List.copyOf(blocks);
+    this.steps = List.copyOf(steps);
   }
 
   /**
@@ -72,31 +67,13 @@ public final class FusedResNet implements BackbonePlan {
     ResNetArchitecture arch = network.spec().architecture();
     long h = network.spec().height();
     long w = network.spec().width();
-    FusedConv stem = FusedConv.fold(g, "conv1_conv", "conv1_bn", 3, true, h, w);
-    h = halve(halve(h));   // conv1 (7×7, stride 2, pad 3), then pool1 (3×3, stride 2, pad 1)
-    w = halve(halve(w));
-    List<FusedBlock> blocks = new ArrayList<>();
-    for (int s = 0; s < arch.blocksPerStage().size(); s++) {
-      for (int b = 1; b <= arch.blocksPerStage().get(s); b++) {
-        String n = "conv" + (s + 2) + "_block" + b;
-        long inH = h;
-        long inW = w;
-        if (b == 1 && s > 0) {
-          h = halve(h);
-          w = halve(w);
-        }
-        FusedConv shortcut = b == 1 ? FusedConv.fold(g, n + "_0_conv", n + "_0_bn", 0, false, inH, inW) : null;
-        blocks.add(new FusedBlock(shortcut,
-            FusedConv.fold(g, n + "_1_conv", n + "_1_bn", 0, true, inH, inW),
-            FusedConv.fold(g, n + "_2_conv", n + "_2_bn", 1, true, h, w),
-            FusedConv.fold(g, n + "_3_conv", n + "_3_bn", 0, false, h, w)));
-      }
-    }
-    return new FusedResNet(network.spec(), network.outputShape(), stem, blocks);
+    List<FusedStep> steps = arch.version() == ResNetVersion.V2 ? BottleneckV2.steps(g, arch, h, w)
+        : BottleneckV1.steps(g, arch, h, w);
+    return new FusedResNet(network.spec(), network.outputShape(), steps);
   }
 
   /** The output side of a stride-2 layer whose padding keeps {@code ceil(side / 2)}. */
-  private static long halve(long side) {
+  static long halve(long side) {
     return (side - 1) / 2 + 1;
   }
 
@@ -162,10 +139,8 @@ public final class FusedResNet implements BackbonePlan {
 
   /** NHWC input → the backbone's output in DL4J's layout (NCHW, or [n, c] when pooled). */
   private INDArray forward(INDArray x) {
-    x = stem.apply(x);
-    x = Nd4j.exec(new MaxPooling2D(x, stemPool))[0];
-    for (FusedBlock b : blocks) {
-      x = b.apply(x);
+    for (FusedStep step : steps) {
+      x = step.apply(x);
     }
     if (spec.pooling() == Pooling.AVG) {
       return x.mean(1, 2);
@@ -174,14 +149,5 @@ public final class FusedResNet implements BackbonePlan {
       return x.max(1, 2);
     }
     return x.permute(0, 3, 1, 2);
-  }
-
-  /** One bottleneck block: {@code relu(conv3(conv2(conv1(x))) + shortcut(x))}. */
-  private record FusedBlock(FusedConv shortcut, FusedConv conv1, FusedConv conv2, FusedConv conv3) {
-    INDArray apply(INDArray x) {
-      INDArray s = shortcut == null ? x : shortcut.apply(x);
-      INDArray y = conv3.apply(conv2.apply(conv1.apply(x)));
-      return Transforms.relu(y.addi(s), false);
-    }
   }
 }

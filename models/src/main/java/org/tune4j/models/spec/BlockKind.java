@@ -21,7 +21,7 @@ public enum BlockKind {
   RESNET50("resnet50", backboneArgs(List.of())),
   /**
    * Any backbone of {@link BackboneFamily} without its top: {@code model} (its Keras name, such as
-   * {@code resnet101}; tunable: the qualitative parameter "Base model" over every family, whose id is
+   * {@code resnet101} or {@code resnet50v2}; tunable: the qualitative parameter "Base model" over every family, whose id is
    * {@code base_model} when the block is named {@code base}), then the arguments of {@link #RESNET50}.
    */
   BACKBONE("backbone", backboneArgs(List.of(ArgSpec.tunable("model", ArgType.STRING, null,

@@ -35,8 +35,9 @@ public final class Blocks {
   }
 
   /**
-   * The backbone Keras calls {@code model} ({@code resnet50}, {@code resnet101}, {@code resnet152}: see
-   * {@link BackboneFamily}) without its top, frozen, no pooling.
+   * The backbone Keras calls {@code model} ({@code resnet50}, {@code resnet101}, {@code resnet152},
+   * {@code resnet50v2}, {@code resnet101v2}, {@code resnet152v2}: see {@link BackboneFamily}) without
+   * its top, frozen, no pooling.
    *
    * @throws IllegalArgumentException naming the value and the choices when no family has that name
    */

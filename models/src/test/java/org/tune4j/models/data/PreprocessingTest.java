@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The three modes on a 1×1 image, by hand. */
+/** The four modes on a 1×1 image, by hand. */
 class PreprocessingTest {
   static final float TOLERANCE = 1e-5f;
   /** One pixel R 10, G 20, B 30. */
@@ -24,6 +24,23 @@ class PreprocessingTest {
   void torchScalesThenNormalisesPerRgbChannel() {
     assertArrayEquals(new float[] {(10 / 255f - 0.485f) / 0.229f, (20 / 255f - 0.456f) / 0.224f,
         (30 / 255f - 0.406f) / 0.225f}, Preprocessing.TORCH.apply(PIXEL).pixels(), TOLERANCE);
+  }
+
+  @Test
+  void tfMapsZeroToMinusOneAnd255ToOne() {
+    ImageSet ends = ImageSet.of(1, 1, 3, new float[] {0, 127.5f, 255}, new int[] {0}, List.of("x"));
+    assertArrayEquals(new float[] {-1f, 0f, 1f}, Preprocessing.TF.apply(ends).pixels(), TOLERANCE);
+    assertArrayEquals(new float[] {10 / 127.5f - 1, 20 / 127.5f - 1, 30 / 127.5f - 1},
+        Preprocessing.TF.apply(PIXEL).pixels(), TOLERANCE);
+  }
+
+  @Test
+  void tfKeepsChannelOrderLabelsAndGreyImages() {
+    ImageSet grey = ImageSet.of(1, 2, 1, new float[] {0, 51}, new int[] {1}, List.of("a", "b"));
+    ImageSet out = Preprocessing.TF.apply(grey);
+    assertArrayEquals(new float[] {-1f, 51 / 127.5f - 1}, out.pixels(), TOLERANCE);
+    assertEquals(1, out.channels());
+    assertArrayEquals(new int[] {1}, out.labels());
   }
 
   @Test
@@ -52,7 +69,9 @@ class PreprocessingTest {
   void modesParseByKerasName() {
     assertEquals(Preprocessing.CAFFE, Preprocessing.parse("caffe"));
     assertEquals("scale01", Preprocessing.SCALE01.modeName());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Preprocessing.parse("tf"));
-    assertEquals("preprocessing \"tf\" is not a mode; choose from: scale01, caffe, torch", e.getMessage());
+    assertEquals(Preprocessing.TF, Preprocessing.parse(" TF "));
+    assertEquals("tf", Preprocessing.TF.modeName());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Preprocessing.parse("inception"));
+    assertEquals("preprocessing \"inception\" is not a mode; choose from: scale01, caffe, tf, torch", e.getMessage());
   }
 }

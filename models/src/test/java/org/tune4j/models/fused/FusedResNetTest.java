@@ -16,6 +16,7 @@ import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.weights.Weights;
 import org.tune4j.models.zoo.BackboneFamily;
+import org.tune4j.models.zoo.ResNetVersion;
 
 /** The equivalence contract: the fused plan gives DL4J's graph output within 1e-4 relative. */
 class FusedResNetTest {
@@ -48,12 +49,16 @@ class FusedResNetTest {
   }
 
   static ImageSet images(int n, int size, long seed) {
+    return images(n, size, size, seed);
+  }
+
+  static ImageSet images(int n, int height, int width, long seed) {
     Random r = new Random(seed);
-    float[] px = new float[n * 3 * size * size];
+    float[] px = new float[n * 3 * height * width];
     for (int i = 0; i < px.length; i++) {
       px[i] = r.nextFloat();
     }
-    return ImageSet.of(size, size, 3, px, new int[n], List.of("x"));
+    return ImageSet.of(height, width, 3, px, new int[n], List.of("x"));
   }
 
   static void assertEquivalent(BackboneNetwork net, ImageSet images, int chunk) {
@@ -78,6 +83,36 @@ class FusedResNetTest {
     BackboneNetwork net = withRandomBatchNorm(Backbone.of(BackboneFamily.RESNET101, Weights.random(9))
         .inputSize(32, 32).build(), 9);
     assertEquivalent(net, images(2, 32, 10), 2);
+  }
+
+  /** ResNet v2: pre-activation blocks, the stem without BatchNorm, strided last blocks, post_bn. */
+  @Test
+  void resnet50v2At32MatchesTheGraph() {
+    BackboneNetwork net = withRandomBatchNorm(Backbone.of(BackboneFamily.RESNET50V2, Weights.random(11))
+        .inputSize(32, 32).build(), 11);
+    assertEquivalent(net, images(5, 32, 12), 2);   // 2 + 2 + 1
+  }
+
+  /**
+   * Odd, non-square sides: every stride-2 layer (the stem, the 3×3 convolutions of the strided
+   * blocks, their 1×1 max-pool shortcuts) rounds up, and the stem's pool pads with real zeros.
+   */
+  @Test
+  void aSmallResNetV2AtAnOddNonSquareSizeMatchesTheGraph() {
+    ResNetArchitecture small = ResNetArchitecture.of(ResNetVersion.V2, 16, List.of(2, 3, 2), List.of(8, 16, 16));
+    for (Pooling p : new Pooling[] {Pooling.NONE, Pooling.MAX}) {
+      BackboneNetwork net = withRandomBatchNorm(Backbone.resnet(small, Weights.random(13)).inputSize(45, 67)
+          .pooling(p).build(), 13);
+      assertEquivalent(net, images(3, 45, 67, 14), 2);
+    }
+  }
+
+  @Test
+  void aSmallResNetV2At224MatchesTheGraphPooled() {
+    ResNetArchitecture small = ResNetArchitecture.of(ResNetVersion.V2, 16, List.of(2, 2, 2, 2), List.of(8, 16, 16, 32));
+    BackboneNetwork net = withRandomBatchNorm(Backbone.resnet(small, Weights.random(15)).inputSize(224, 224)
+        .pooling(Pooling.AVG).build(), 15);
+    assertEquivalent(net, images(2, 224, 16), 2);
   }
 
   @Test

@@ -49,15 +49,26 @@ class BackboneBlocksTest {
   }
 
   @Test
+  void aV2BackboneIsABackboneBlockOfItsModelAndRoundTripsThroughJson() {
+    Block v2 = Blocks.backbone("ResNet50V2", Weights.random(2));
+    assertEquals(BlockKind.BACKBONE, v2.kind());
+    assertEquals("resnet50v2", v2.arg("model"));
+    ModelSpec spec = specWith(Blocks.backbone("resnet152v2", Weights.imagenet()).with("pooling", "avg"));
+    assertEquals(spec, ModelSpec.fromJson(spec.toJson()));
+    TransferModel m = SpecCompiler.compile(specWith(v2), 32, 32, 1);
+    assertEquals(org.tune4j.models.zoo.ResNetVersion.V2, m.backbone().architecture().version());
+  }
+
+  @Test
   void anUnknownBackboneIsNamedWithTheChoices() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Blocks.backbone("resnet18", Weights.random(1)));
-    assertEquals("backbone \"resnet18\" is not known; choose from: resnet50, resnet101, resnet152", e.getMessage());
+    assertEquals("backbone \"resnet18\" is not known; choose from: resnet50, resnet101, resnet152, resnet50v2, resnet101v2, resnet152v2", e.getMessage());
     ModelSpec misspelt = specWith(Block.of(BlockKind.BACKBONE).with("model", "resnet-101").with("weights",
         Weights.random(1)));
     SpecCompileException c = assertThrows(SpecCompileException.class, () -> SpecCompiler.compile(misspelt, 32, 32, 1));
     assertEquals("spec \"s\": block \"base\": backbone \"resnet-101\" is not known; choose from: resnet50, resnet101,"
-        + " resnet152", c.getMessage());
+        + " resnet152, resnet50v2, resnet101v2, resnet152v2", c.getMessage());
   }
 
   @Test

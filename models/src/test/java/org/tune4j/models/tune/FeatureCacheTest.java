@@ -103,6 +103,19 @@ class FeatureCacheTest {
     assertEquals(0, featurize(few).stats().computed(), "ResNet50's store is still there");
   }
 
+  /** ResNet50V2 has ResNet50's numbers; only its block version keeps its features apart. */
+  @Test
+  void aV2BackboneOfTheSameImagesHasItsOwnStore() {
+    ImageSource few = ImageSources.of(images.rows(IntStream.range(0, 12).toArray()));
+    featurize(few);
+    Backbone resnet50 = model.backbone();
+    TransferModel v2 = new TransferModel(Backbone.of(BackboneFamily.RESNET50V2, resnet50.weights())
+        .inputSize(resnet50.height(), resnet50.width()).pooling(resnet50.pooling()), model.head(), model.fit(), true);
+    FeatureStore.Entry resnet50v2 = new FeatureStore(few, Optional.of(cache())).features(v2);
+    assertEquals(12, resnet50v2.stats().computed(), "ResNet50's features are not ResNet50V2's");
+    assertEquals(12, new FeatureStore(few, Optional.of(cache())).features(v2).stats().fromCache());
+  }
+
   @Test
   void aDamagedShardIsDeletedAndOnlyItsRowsAreComputedAgain() throws IOException {
     featurize(ImageSources.of(images));

@@ -106,7 +106,11 @@ class ImageNetWeightsTest {
         () -> Backbone.resnet(KerasWeightsLoaderTest.TINY, Weights.imagenet()).inputSize(32, 32)
             .build(resolver(Downloader.offline())));
     assertTrue(e.getMessage().contains("Weights.imagenet() holds Keras' published weights of resnet50, resnet101,"
-        + " resnet152 but this backbone is resnet-custom"), e.getMessage());
+        + " resnet152, resnet50v2, resnet101v2, resnet152v2 but this backbone is resnet-custom"), e.getMessage());
+    IllegalArgumentException v2 = assertThrows(IllegalArgumentException.class,
+        () -> Backbone.resnet(KerasWeightsLoaderTest.TINY_V2, Weights.imagenet()).inputSize(32, 32)
+            .build(resolver(Downloader.offline())));
+    assertTrue(v2.getMessage().contains("but this backbone is resnetv2-custom"), v2.getMessage());
   }
 
   @Test
@@ -116,6 +120,17 @@ class ImageNetWeightsTest {
     assertTrue(e.getMessage().contains(NAME), e.getMessage());
     assertEquals("Keras ImageNet weights (the backbone's published notop file)", Weights.imagenet().describe());
     assertEquals(Weights.imagenet(), new Weights.ImageNet());
+  }
+
+  @Test
+  void aV2FamilyResolvesItsOwnPublishedFile() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> Backbone.of(BackboneFamily.RESNET50V2, Weights.imagenet()).inputSize(32, 32)
+            .build(resolver(Downloader.offline())));
+    PublishedWeights v2 = PublishedWeights.of(BackboneFamily.RESNET50V2);
+    assertEquals("resnet50v2_weights_tf_dim_ordering_tf_kernels_notop.h5", v2.fileName());
+    assertTrue(e.getMessage().contains(v2.fileName() + " are not in"), e.getMessage());
+    assertTrue(e.getMessage().contains("Download " + v2.url() + " by hand (md5 " + v2.md5() + ")"), e.getMessage());
   }
 
   @Test

@@ -22,6 +22,7 @@ import org.tune4j.models.backbone.BackboneNetwork;
 import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.fixtures.KerasH5Fixture;
 import org.tune4j.models.zoo.BackboneFamily;
+import org.tune4j.models.zoo.ResNetVersion;
 
 class KerasWeightsLoaderTest {
   /** A two-stage ResNet with Keras' layer names: every layer kind, few parameters. */
@@ -71,6 +72,43 @@ class KerasWeightsLoaderTest {
     }
     assertTrue(layersWithParams > 20, "fixture covers " + layersWithParams + " layers");
     assertFalse(tiny(2).graph().params().equals(target.graph().params()), "seed-2 weights must differ from loaded");
+  }
+
+  /** A two-stage ResNet v2: pre-activation BatchNorms, kernel-only 1_conv and 2_conv, post_bn. */
+  static final ResNetArchitecture TINY_V2 = ResNetArchitecture.of(ResNetVersion.V2, 8, List.of(2, 2), List.of(4, 8));
+
+  @Test
+  void aV2FileRoundTripsByNameIncludingKernelOnlyConvolutions() {
+    BackboneNetwork source = Backbone.resnet(TINY_V2, Weights.random(1)).inputSize(32, 32).build();
+    randomizeBatchNorm(source.graph(), 12);
+    Path file = dir.resolve("tiny-v2.h5");
+    KerasH5Fixture.write(source.graph(), file, Set.of());
+    try (KerasH5File h5 = KerasH5File.open(file)) {
+      assertEquals(Set.of("kernel"), h5.weights("conv2_block1_1_conv").keySet(), "Keras writes no bias for 1_conv");
+      assertEquals(Set.of("kernel", "bias"), h5.weights("conv2_block1_3_conv").keySet());
+      assertTrue(h5.layerNames().containsAll(List.of("conv2_block1_preact_bn", "post_bn")), h5.layerNames().toString());
+    }
+
+    BackboneNetwork target = Backbone.resnet(TINY_V2, Weights.file(file)).inputSize(32, 32).build();
+
+    assertEquals(source.graph().params(), target.graph().params());
+    assertFalse(Backbone.resnet(TINY_V2, Weights.random(2)).inputSize(32, 32).build().graph().params()
+        .equals(target.graph().params()), "seed-2 weights must differ from loaded");
+    KerasWeightsLoader.LoadReport report = KerasWeightsLoader.load(
+        Backbone.resnet(TINY_V2, Weights.random(3)).inputSize(32, 32).build().graph(), file);
+    assertTrue(report.loadedLayers().containsAll(List.of("conv1_conv", "conv3_block2_2_conv", "post_bn")),
+        report.loadedLayers().toString());
+    assertEquals(List.of(), report.unusedFileLayers());
+  }
+
+  @Test
+  void aV1FileDoesNotLoadIntoAV2Network() {
+    Path file = dir.resolve("tiny-v1.h5");
+    KerasH5Fixture.write(Backbone.resnet(ResNetArchitecture.of(8, List.of(2, 2), List.of(4, 8)), Weights.random(1))
+        .inputSize(32, 32).build().graph(), file, Set.of());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Backbone.resnet(TINY_V2, Weights.file(file)).inputSize(32, 32).build());
+    assertTrue(e.getMessage().contains("has no layer 'conv2_block1_preact_bn'"), e.getMessage());
   }
 
   @Test
@@ -148,8 +186,9 @@ class KerasWeightsLoaderTest {
   }
 
   @Test
-  void filesWithTheResNet101And152PublishedNamesMustHaveTheirPublishedMd5() {
-    for (BackboneFamily family : List.of(BackboneFamily.RESNET101, BackboneFamily.RESNET152)) {
+  void filesWithTheDeeperAndV2PublishedNamesMustHaveTheirPublishedMd5() {
+    for (BackboneFamily family : List.of(BackboneFamily.RESNET101, BackboneFamily.RESNET152, BackboneFamily.RESNET50V2,
+        BackboneFamily.RESNET101V2, BackboneFamily.RESNET152V2)) {
       PublishedWeights published = PublishedWeights.of(family);
       assertEquals(family.kerasName() + "_weights_tf_dim_ordering_tf_kernels_notop.h5", published.fileName());
       Path file = dir.resolve(published.fileName());
@@ -162,7 +201,12 @@ class KerasWeightsLoaderTest {
       assertTrue(e.getMessage().contains(published.url()), e.getMessage());
     }
     assertEquals(List.of(PublishedWeights.RESNET50_NOTOP, PublishedWeights.of(BackboneFamily.RESNET101),
-        PublishedWeights.of(BackboneFamily.RESNET152)), PublishedWeights.all());
+        PublishedWeights.of(BackboneFamily.RESNET152), PublishedWeights.of(BackboneFamily.RESNET50V2),
+        PublishedWeights.of(BackboneFamily.RESNET101V2), PublishedWeights.of(BackboneFamily.RESNET152V2)),
+        PublishedWeights.all());
+    assertEquals("resnet152v2_weights_tf_dim_ordering_tf_kernels_notop.h5",
+        PublishedWeights.of(BackboneFamily.RESNET152V2).fileName());
+    assertEquals("ed17cf2e0169df9d443503ef94b23b33", PublishedWeights.of(BackboneFamily.RESNET152V2).md5());
   }
 
   @Test
