@@ -14,6 +14,7 @@ import org.tune4j.models.source.ImageSources;
 import org.tune4j.resampling.InitialSplit;
 import org.tune4j.resampling.Resampling;
 import org.tune4j.resampling.Strata;
+import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.SplitData;
 
@@ -133,6 +134,22 @@ public final class ImageSplit implements SplitData {
   /** One line per frozen prefix featurized so far: images computed, read from the cache, time. */
   public java.util.List<String> featurizeLog() {
     return data.store().entries().stream().map(e -> e.stats().describe()).toList();
+  }
+
+  /**
+   * Test-time augmentation of a last fit on this split: the test images' class probabilities averaged over
+   * views {@code 1 … views} of the fitted spec's augmentation (its transforms and seed; views beyond its own count
+   * are featurized now, each once), beside the plain prediction.
+   *
+   * @throws IllegalArgumentException when {@code views} is below 1, the spec has no augmentation block, or
+   *     {@code fit} is not a cut model of this split's images
+   */
+  public ViewPredictions predictWithViews(LastFit fit, int views) {
+    if (!(fit.model() instanceof TransferEngine.ViewPredicting model)) {
+      throw new IllegalArgumentException("the last fit's model is " + fit.model().getClass().getName() + "; test-time"
+          + " augmentation needs a last fit of a spec with a frozen backbone on this split (Tune.lastFit(spec, split))");
+    }
+    return new ViewPredictions(views, model.predict(testing), model.predictWithViews(testing, views));
   }
 
   /** {@code v}-fold cross-validation of the training rows, stratified by label, sharing this split's features. */
