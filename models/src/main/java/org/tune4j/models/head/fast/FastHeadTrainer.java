@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FitSpec;
@@ -11,7 +12,6 @@ import org.tune4j.models.head.HeadSpec;
 import org.tune4j.models.head.HeadTrainer;
 import org.tune4j.models.head.MinibatchOrder;
 import org.tune4j.models.head.ViewOrder;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains heads on cached features far faster than DL4J's {@code fit}, with the same result: the same
