@@ -1,6 +1,7 @@
 package org.tune4j.models.tune;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import org.tune4j.tuning.engine.Progress;
 final class FeatureStore {
   private final ImageSource source;
   private final Optional<FeatureCache> cache;
-  private final Map<String, Entry> entries = new HashMap<>();
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, String> viewNames = new HashMap<>();
 
   /**
    * Features of the whole source for one frozen prefix.
@@ -89,6 +91,7 @@ final class FeatureStore {
       Featurizer featurizer = features(model, threads, progress).featurizer();
       e = compute(model, augmentation.view(source, viewId), featurizer, threads, progress);
       entries.put(key, e);
+      viewNames.put(key, "view " + viewId + " " + augmentation.viewText(viewId));
     }
     return e;
   }
@@ -121,9 +124,15 @@ final class FeatureStore {
     return entries.size();
   }
 
-  /** Every entry so far (for the run log: cache hits and misses). */
+  /** Every entry so far, in the order they were computed (for the run log: cache hits and misses). */
   synchronized List<Entry> entries() {
     return List.copyOf(entries.values());
+  }
+
+  /** One line per entry so far, in order: what featurizing did, after the view it holds for a view's entry. */
+  synchronized List<String> describeEntries() {
+    return entries.entrySet().stream().map(e -> viewNames.containsKey(e.getKey())
+        ? viewNames.get(e.getKey()) + ": " + e.getValue().stats().describe() : e.getValue().stats().describe()).toList();
   }
 
   /** The key of view {@code viewId}'s features: the frozen prefix's key and the view's text. */

@@ -264,7 +264,7 @@ final class TransferEngine implements ModelEngine {
     FastFittedHead fast = HeadFits.fitOne(model, gather(all, fitStoreRows), views, subset(labels, fitRows), levels());
     FittedHead head = FittedHead.of(fast.network(), levels(), fast.history());
     FittedTransferModel fitted = FittedTransferModel.of(model, entry.featurizer(), head);
-    return new ViewPredicting() {
+    return new TestTimeViews.Model() {
       @Override
       public ClassPredictions predict(int[] predictRows) {
         return toClassPredictions(fast.predict(gather(all, storeRows(predictRows))), subset(labels, predictRows));
@@ -275,7 +275,7 @@ final class TransferEngine implements ModelEngine {
         Augmentation aug = augmentation.orElseThrow(() -> new IllegalArgumentException("spec \"" + finalSpec.name()
             + "\" has no augmentation block, so its images have no views to average over; add"
             + " Blocks.augmentation(views) and random_* blocks after the image input, or predict without views"));
-        return toClassPredictions(meanOverViews(fast, model, aug, count, predictRows),
+        return toClassPredictions(TestTimeViews.mean(fast, store, model, aug, count, storeRows(predictRows), levels()),
             subset(labels, predictRows));
       }
 
@@ -284,42 +284,6 @@ final class TransferEngine implements ModelEngine {
         return fitted;
       }
     };
-  }
-
-  /** A fitted cut model that can also average its predicted probabilities over augmented views of the images. */
-  interface ViewPredicting extends FittedModel {
-    /**
-     * The mean of the class probabilities over views {@code 1 … count} of rows {@code predictRows}, predicted class
-     * the most probable on average (test-time augmentation); each view featurized once and cached.
-     *
-     * @throws IllegalArgumentException when {@code count} is below 1 or the spec has no augmentation
-     */
-    ClassPredictions predictWithViews(int[] predictRows, int count);
-  }
-
-  private Predictions meanOverViews(FastFittedHead fast, TransferModel model, Augmentation aug, int count,
-      int[] predictRows) {
-    if (count < 1) {
-      throw new IllegalArgumentException("test-time augmentation views = " + count + " must be at least 1");
-    }
-    int[] rowsOfStore = storeRows(predictRows);
-    double[][] sum = new double[predictRows.length][levels().size()];
-    for (int v = 1; v <= count; v++) {
-      store.viewFeatures(model, aug, v, 1, p -> { });
-      String key = FeatureStore.viewKey(model.backbone(), model.head().input(), aug, v);
-      double[][] p = fast.predict(gather(store.featuresByKey(key), rowsOfStore)).probabilities();
-      for (int i = 0; i < sum.length; i++) {
-        for (int k = 0; k < sum[i].length; k++) {
-          sum[i][k] += p[i][k];
-        }
-      }
-    }
-    for (double[] row : sum) {
-      for (int k = 0; k < row.length; k++) {
-        row[k] /= count;
-      }
-    }
-    return Predictions.fromProbabilities(levels(), sum);
   }
 
   /** The augmentation of a final spec (checked when it was compiled), or empty. */

@@ -129,6 +129,12 @@ class AugmentedTuneTest {
       assertEquals(80, s.computed(), "each view of each image through the backbone once, for tuning and last fit");
     }
     assertEquals(4, shardFolders(cache), "one cache store per view");
+    List<String> log = split.featurizeLog();
+    assertTrue(log.get(0).startsWith("featurized 80 of 80 images"), log.get(0));
+    for (int v = 1; v <= 3; v++) {
+      assertTrue(log.get(v).startsWith("view " + v + " augment(seed=1,view=" + v + ",transforms=[flip(horizontal),"
+          + "crop(padding=2),brightness(factor=0.1,range=[0.0,1.0])]): featurized 80 of 80 images"), log.get(v));
+    }
     ImageSplit again = split().withFeatureCache(FeatureCache.at(cache));
     TuneResults rerun = Tune.tuneGrid(spec, again.vfoldCv(3, 1), grid, control());
     assertEquals(estimates(res), estimates(rerun), "views read back from the cache train the same heads");
@@ -139,6 +145,16 @@ class AugmentedTuneTest {
     assertNotEquals(estimates(Tune.tuneGrid(spec, split.vfoldCv(3, 1), grid(spec, "aug0_views", 1), control())),
         estimates(Tune.tuneGrid(spec(), split.vfoldCv(3, 1), grid(spec(), null, 0), control())),
         "flipped, cropped and brightened views train other heads than the plain images");
+  }
+
+  @Test
+  void featurizingASplitAheadFeaturizesItsViewsToo() {
+    ImageSplit split = split();
+    ModelSpec spec = spec(Blocks.augmentation(2), Blocks.randomFlip("vertical")).finalize(Map.of("dense_units", 8));
+    FeaturizeStats stats = split.featurize(spec, 1, p -> { });
+    assertEquals(3 * 80, stats.rows(), "the plain images and 2 views of each");
+    assertEquals(3 * 80, stats.computed());
+    assertEquals(3, split.data().store().featurized());
   }
 
   @Test
