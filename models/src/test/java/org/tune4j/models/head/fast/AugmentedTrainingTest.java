@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tune4j.models.head.fast.FastHeadTrainerTest.DIMS;
 import static org.tune4j.models.head.fast.FastHeadTrainerTest.LEVELS;
 import static org.tune4j.models.head.fast.FastHeadTrainerTest.ROWS;
 import static org.tune4j.models.head.fast.FastHeadTrainerTest.TOGETHER_TOL;
@@ -18,8 +19,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.tune4j.models.head.HeadSpec;
+import org.tune4j.models.head.HeadTrainer;
+import org.tune4j.models.head.MinibatchOrder;
 import org.tune4j.models.head.Optimizer;
 import org.tune4j.models.head.ViewOrder;
 
@@ -78,6 +85,39 @@ class AugmentedTrainingTest {
         List.of(x.getRows(0, 1, 2)), labels, LEVELS, grid, DropoutMasks.bernoulli(), (i, m, soFar) -> { }, true))
         .getMessage();
     assertEquals("view 1 is 3×12 but the features are 120×12; every view has the rows and columns of the features", bad);
+  }
+
+  /** The equivalence contract with views: DL4J fed each minibatch's rows from the views ViewOrder picks. */
+  @Test
+  void dl4jFedTheSameViewsTrainsTheSameHead() {
+    int[] labels = new int[ROWS];
+    INDArray x = blobs(labels, 6);
+    List<INDArray> views = noisyViews(x, 2, 8);
+    for (Candidate c : List.of(Candidate.of(HeadSpec.flatten().dense(16, "relu"), fit(Optimizer.ADAM, 0.01)),
+        Candidate.of(HeadSpec.flatten().dense(8, "tanh").dense(6, "relu"), fit(Optimizer.SGD, 0.1).epochs(3)))) {
+      FastFittedHead fast = FastHeadTrainer.trainTogether(x, views, labels, LEVELS, List.of(c),
+          DropoutMasks.bernoulli(), (i, m, soFar) -> { }, true).get(0);
+      MultiLayerNetwork net = new MultiLayerNetwork(HeadTrainer.configuration(c.head(), c.fit(), DIMS, LEVELS.size()));
+      net.init();
+      INDArray oneHot = Nd4j.create(DataType.FLOAT, ROWS, LEVELS.size());
+      for (int i = 0; i < ROWS; i++) {
+        oneHot.putScalar(i, labels[i], 1f);
+      }
+      int nTrain = (int) Math.floor(ROWS * (1 - c.fit().validationSplit()));
+      for (int epoch = 1; epoch <= c.fit().epochs(); epoch++) {
+        for (int[] batch : MinibatchOrder.batches(nTrain, c.fit().batchSize(), c.fit().seed(), epoch)) {
+          INDArray rows = Nd4j.create(DataType.FLOAT, batch.length, DIMS);
+          for (int i = 0; i < batch.length; i++) {
+            int v = ViewOrder.viewOf(c.fit().seed(), epoch, batch[i], views.size());
+            rows.putRow(i, views.get(v - 1).getRow(batch[i]));
+          }
+          net.fit(new DataSet(rows, oneHot.getRows(batch)));
+        }
+      }
+      assertTrue(maxAbsDiff(net.params(), fast.params()) <= FastHeadTrainerTest.WEIGHT_TOL, c.head().toString());
+      assertTrue(maxAbsDiff(FastHeadTrainerTest.dl4j(x, labels, c).params(), fast.params()) > 1e-3,
+          "DL4J on the plain features trains another head: " + c.head());
+    }
   }
 
   @Test
