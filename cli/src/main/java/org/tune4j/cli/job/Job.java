@@ -32,10 +32,12 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param output the folder under which run directories are made when no {@code --run-dir} is given
  * @param notes things worth saying before the run (e.g. "no ImageNet weights, using random")
  * @param tree the job as a canonical tree (absolute paths): written to {@code job.json}, compared on resume
+ * @param testTimeViews views of each test image the last fit averages its probabilities over ({@code last_fit:
+ *     {tta: M}}), 0 for none
  */
 public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search,
     JobResampling resampling, MetricSet metrics, EventLevel eventLevel, String selectBy, int threads, long seed,
-    boolean savePredictions, String output, List<String> notes, Map<String, Object> tree) {
+    boolean savePredictions, String output, List<String> notes, Map<String, Object> tree, int testTimeViews) {
 
   /** Validates and copies. */
   public Job {
@@ -68,7 +70,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
   /** This job with another thread budget (which never changes the results). */
   public Job withThreads(int newThreads) {
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, newThreads, seed,
-        savePredictions, output, notes, tree);
+        savePredictions, output, notes, tree, testTimeViews);
   }
 
   /**

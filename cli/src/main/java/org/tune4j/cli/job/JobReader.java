@@ -33,7 +33,8 @@ import org.tune4j.tuning.search.EarlierResults;
 public final class JobReader {
   /** The top-level keys of a job. */
   public static final Set<String> KEYS = Set.of("name", "data", "backbone", "head", "fit", "parameters",
-      "resampling", "grid", "search", "metrics", "event_level", "select_by", "threads", "seed", "save_predictions", "output");
+      "resampling", "grid", "search", "metrics", "event_level", "select_by", "threads", "seed", "save_predictions", "output",
+      "augmentation", "last_fit");
 
   private JobReader() {}
 
@@ -75,7 +76,8 @@ public final class JobReader {
     Map<String, Object> backbone = Json.optionalObject(tree, "backbone", root).orElse(Map.of());
     Map<String, Object> parameters = Json.optionalObject(tree, "parameters", root).orElse(Map.of());
     Block backboneBlock = SpecReader.backbone(backbone, Json.child(root, "backbone"), base, parameters, notes::add);
-    ModelSpec spec = SpecReader.spec("resnet_transfer", backboneBlock, Json.requireList(tree, "head", root),
+    Optional<Map<String, Object>> augmentation = Json.optionalObject(tree, "augmentation", root);
+    ModelSpec spec = SpecReader.spec("resnet_transfer", backboneBlock, augmentation, Json.requireList(tree, "head", root),
         Json.optionalObject(tree, "fit", root).orElse(Map.of()), parameters);
     long seed = Json.optionalLong(tree, "seed", root).orElse(42L);
     JobSearch search = SearchReader.read(Json.optionalObject(tree, "search", root).orElse(Map.of()),
@@ -105,6 +107,7 @@ public final class JobReader {
       throw new IllegalArgumentException("$.threads is " + threads + "; give 1..1024");
     }
     boolean save = Json.optionalBoolean(tree, "save_predictions", root).orElse(false);
+    int tta = testTimeViews(Json.optionalObject(tree, "last_fit", root).orElse(Map.of()), augmentation.isPresent());
     String output = Json.optionalString(tree, "output", root).orElse("runs");
     Map<String, Object> canonical = new LinkedHashMap<>(tree);
     canonical.put("data", data.toTree());
@@ -114,7 +117,23 @@ public final class JobReader {
       canonical.remove("search");
     }
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, (int) threads, seed, save,
-        output, notes, canonical);
+        output, notes, canonical, tta);
+  }
+
+  /** The {@code last_fit} section's {@code tta}: views of the test images to average over, 0 for none. */
+  private static int testTimeViews(Map<String, Object> lastFit, boolean augmented) {
+    String path = Json.child(Json.ROOT, "last_fit");
+    Json.unknownKeys(lastFit, Set.of("tta"), path);
+    long tta = Json.optionalLong(lastFit, "tta", path).orElse(0L);
+    if (tta < 0 || tta > 64) {
+      throw new IllegalArgumentException(Json.child(path, "tta") + " is " + tta + "; give 1..64 views of each test"
+          + " image to average over, or 0 for none");
+    }
+    if (tta > 0 && !augmented) {
+      throw new IllegalArgumentException(Json.child(path, "tta") + " is " + tta + " but the job has no augmentation"
+          + " section, so test images have no views; add augmentation: {views: 4, transforms: [...]} or drop tta");
+    }
+    return (int) tta;
   }
 
   /** What the resampling verb asks of the search and the data, checked before anything runs. */

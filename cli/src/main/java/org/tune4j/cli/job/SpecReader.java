@@ -25,8 +25,9 @@ import org.tune4j.tuning.params.Parameter;
 import org.tune4j.tuning.params.QualitativeParameter;
 
 /**
- * Builds the {@link ModelSpec} of a job from its {@code backbone}, {@code head}, {@code fit} and
- * {@code parameters} sections: input → the backbone (frozen) → head blocks → softmax output. The word
+ * Builds the {@link ModelSpec} of a job from its {@code augmentation}, {@code backbone}, {@code head}, {@code fit}
+ * and {@code parameters} sections: input → augmentation views and their transforms → the backbone (frozen) → head
+ * blocks → softmax output. The word
  * {@code tune} as a value marks a tuned argument. Stateless and thread-safe.
  */
 final class SpecReader {
@@ -36,6 +37,10 @@ final class SpecReader {
   static final Set<String> FIT_KEYS = java.util.stream.Stream.concat(Fit.argumentNames().stream(),
       COMPILE_KEYS.stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final String TUNE = "tune";
+  /** The argument of random_contrast and random_brightness that bounds the pixels. */
+  private static final String VALUE_MAX = "value_max";
+  /** The largest pixel value of a job's images, which are scaled to [0, 1]. */
+  private static final double JOB_PIXEL_MAX = 1.0;
 
   private SpecReader() {}
 
@@ -97,25 +102,53 @@ final class SpecReader {
     }
   }
 
-  /** The spec: input, the backbone block (named base), the head blocks, softmax output, fit, compile, ranges. */
-  static ModelSpec spec(String name, Block backbone, List<Object> head, Map<String, Object> fit,
-      Map<String, Object> parameters) {
-    ModelSpec spec = ModelSpec.functional(name)
-        .block("input", Blocks.imageInput())
-        .block("base", backbone, "input");
-    String previous = "base";
+  /**
+   * The spec: input, the job's augmentation section (an {@code augmentation} block and its transforms), the backbone
+   * block (named base), the head blocks, softmax output, fit, compile, ranges.
+   */
+  static ModelSpec spec(String name, Block backbone, Optional<Map<String, Object>> augmentation, List<Object> head,
+      Map<String, Object> fit, Map<String, Object> parameters) {
+    ModelSpec spec = ModelSpec.functional(name).block("input", Blocks.imageInput());
+    String previous = "input";
+    if (augmentation.isPresent()) {
+      String augPath = Json.child(Json.ROOT, "augmentation");
+      Map<String, Object> a = augmentation.get();
+      Json.unknownKeys(a, Set.of("views", "seed", "transforms"), augPath);
+      Block views = Block.of(BlockKind.AUGMENTATION);
+      for (String arg : List.of("views", "seed")) {
+        if (a.containsKey(arg)) {
+          try {
+            views = views.with(arg, value(a.get(arg)));
+          } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(Json.child(augPath, arg) + ": " + ex.getMessage(), ex);
+          }
+        }
+      }
+      if (!a.containsKey("views")) {
+        throw new IllegalArgumentException("missing key \"views\" at " + augPath + "; give the number of views per"
+            + " training image (views: 4) or views: tune");
+      }
+      spec = spec.block("augmentation", views, previous);
+      previous = "augmentation";
+      List<Object> transforms = a.containsKey("transforms") ? Json.requireList(a, "transforms", augPath) : List.of();
+      for (int i = 0; i < transforms.size(); i++) {
+        Map.Entry<String, Block> t = named(spec, transforms.get(i), Json.element(Json.child(augPath, "transforms"), i),
+            true);
+        Block transform = t.getValue();
+        if (transform.kind().argNames().contains(VALUE_MAX) && !((Map<?, ?>) transforms.get(i)).containsKey(VALUE_MAX)) {
+          transform = transform.with(VALUE_MAX, JOB_PIXEL_MAX);   // a job's pixels are scaled to [0, 1], not Keras' 0–255
+        }
+        spec = spec.block(t.getKey(), transform, previous);
+        previous = t.getKey();
+      }
+    }
+    spec = spec.block("base", backbone, previous);
+    previous = "base";
     String headPath = Json.child(Json.ROOT, "head");
     for (int i = 0; i < head.size(); i++) {
-      String path = Json.element(headPath, i);
-      Map<String, Object> b = Json.requireObject(head.get(i), path);
-      String kind = Json.requireString(b, "block", path);
-      String blockName = Json.optionalString(b, "name", path).orElse(kind);
-      if (spec.blocks().containsKey(blockName)) {
-        throw new IllegalArgumentException(path + ": a block named \"" + blockName + "\" already exists; give this one"
-            + " a name (name: " + blockName + "_2)");
-      }
-      spec = spec.block(blockName, block(kind, b, path), previous);
-      previous = blockName;
+      Map.Entry<String, Block> b = named(spec, head.get(i), Json.element(headPath, i), false);
+      spec = spec.block(b.getKey(), b.getValue(), previous);
+      previous = b.getKey();
     }
     spec = spec.block(ModelSpec.OUTPUT, Blocks.softmaxOutput(), previous);
     String fitPath = Json.child(Json.ROOT, "fit");
@@ -138,6 +171,29 @@ final class SpecReader {
     return ranges(spec, parameters);
   }
 
+  /**
+   * The block of {@code tree} and its name (its {@code name}, else its kind), new in {@code spec}: a view transform
+   * when {@code transform}, else a head block.
+   */
+  private static Map.Entry<String, Block> named(ModelSpec spec, Object tree, String path, boolean transform) {
+    Map<String, Object> b = Json.requireObject(tree, path);
+    String kind = Json.requireString(b, "block", path);
+    String blockName = Json.optionalString(b, "name", path).orElse(kind);
+    if (spec.blocks().containsKey(blockName)) {
+      throw new IllegalArgumentException(path + ": a block named \"" + blockName + "\" already exists; give this one"
+          + " a name (name: " + blockName + "_2)");
+    }
+    Block block = block(kind, b, path);
+    if (transform != block.kind().isViewTransform()) {
+      throw new IllegalArgumentException(Json.child(path, "block") + " is \"" + kind + "\"; "
+          + (transform ? "augmentation.transforms lists random_flip, random_crop, random_rotation, random_zoom,"
+              + " random_contrast and random_brightness blocks"
+              : "augmentation blocks go in the augmentation section (augmentation: {views: 4, transforms: [...]}),"
+              + " before the backbone"));
+    }
+    return Map.entry(blockName, block);
+  }
+
   private static Block block(String kind, Map<String, Object> b, String path) {
     BlockKind k;
     try {
@@ -145,9 +201,10 @@ final class SpecReader {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Json.child(path, "block") + ": " + e.getMessage(), e);
     }
-    if (k == BlockKind.IMAGE_INPUT || k == BlockKind.SOFTMAX_OUTPUT || k.isBackbone()) {
+    if (k == BlockKind.IMAGE_INPUT || k == BlockKind.SOFTMAX_OUTPUT || k.isBackbone() || k == BlockKind.AUGMENTATION) {
       throw new IllegalArgumentException(Json.child(path, "block") + " is \"" + kind
-          + "\"; the input, backbone and softmax output are added for you: list only the blocks between them");
+          + "\"; the input, backbone and softmax output are added for you (and the augmentation block by the"
+          + " augmentation section): list only the blocks between them");
     }
     Set<String> known = new java.util.HashSet<>(k.argNames());
     known.addAll(Set.of("block", "name", "repeat"));

@@ -19,6 +19,7 @@ import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.models.tune.FeatureCache;
 import org.tune4j.models.tune.ImageData;
 import org.tune4j.models.tune.ImageSplit;
+import org.tune4j.models.tune.ViewPredictions;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.ResampledData;
@@ -191,6 +192,13 @@ public final class JobRunner {
     }
     log.line(String.format(Locale.ROOT, "last fit of %s %s: %s (%.1f s)", best.configId(), best.values(), test,
         seconds(nanoClock, t2)));
+    if (job.testTimeViews() > 0) {
+      ViewPredictions tta = split.predictWithViews(fit, job.testTimeViews());
+      String line = String.format(Locale.ROOT, "test-time augmentation over %d views: test accuracy %.4f (plain"
+          + " images %.4f)", tta.views(), tta.averagedAccuracy(), tta.plainAccuracy());
+      log.line(line);
+      console.message(line);
+    }
     run.write(RunDirectory.BEST, bestJson(job, results, best, test));
     ReportWriter.write(run);
     log.line(String.format(Locale.ROOT, "done in %.1f s", seconds(nanoClock, t0)));

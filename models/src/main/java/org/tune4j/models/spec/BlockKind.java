@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import org.tune4j.models.zoo.BackboneFamily;
 import org.tune4j.tuning.params.Parameters;
+import org.tune4j.tuning.params.NumericParameter;
 import org.tune4j.tuning.params.QualitativeParameter;
+import org.tune4j.tuning.params.Transform;
 
 /**
  * The kinds of block a spec can hold, each with the arguments it takes (kerasnip's block
@@ -17,6 +19,33 @@ public enum BlockKind {
       ArgSpec.fixed("height", ArgType.INT, null),
       ArgSpec.fixed("width", ArgType.INT, null),
       ArgSpec.fixed("channels", ArgType.INT, 3))),
+  /**
+   * Data augmentation as cached views, right after the image input: {@code views} random views per
+   * training image (tunable, 1 to 8), each featurized once; {@code seed} of their randomness (1). The
+   * {@code random_*} blocks after it say what a view does.
+   */
+  AUGMENTATION("augmentation", List.of(
+      ArgSpec.tunable("views", ArgType.INT, null,
+          () -> NumericParameter.ofInteger("views", "# Augmented Views", 1, 8, Transform.IDENTITY)),
+      ArgSpec.fixed("seed", ArgType.INT, 1))),
+  /** Keras' RandomFlip: {@code mode} horizontal (default), vertical or horizontal_and_vertical. */
+  RANDOM_FLIP("random_flip", List.of(ArgSpec.tunable("mode", ArgType.STRING, "horizontal",
+      () -> QualitativeParameter.of("mode", "Flip Mode", List.of("horizontal", "vertical", "horizontal_and_vertical"))))),
+  /** Pad-and-crop: shifts by up to {@code padding} pixels (tunable, 0 to 8), zeros filling. */
+  RANDOM_CROP("random_crop", List.of(ArgSpec.tunable("padding", ArgType.INT, null,
+      () -> NumericParameter.ofInteger("padding", "Crop Padding", 0, 8, Transform.IDENTITY)))),
+  /** Keras' RandomRotation: {@code factor} of a full turn (tunable, 0 to 0.25), {@code fill} reflect or constant. */
+  RANDOM_ROTATION("random_rotation", List.of(
+      ArgSpec.tunable("factor", ArgType.DOUBLE, null, () -> factor("Rotation Factor", 0.25)),
+      ArgSpec.fixed("fill", ArgType.STRING, "reflect"))),
+  /** Keras' RandomZoom: {@code factor} (tunable, 0 to 0.5), {@code fill} reflect or constant. */
+  RANDOM_ZOOM("random_zoom", List.of(
+      ArgSpec.tunable("factor", ArgType.DOUBLE, null, () -> factor("Zoom Factor", 0.5)),
+      ArgSpec.fixed("fill", ArgType.STRING, "reflect"))),
+  /** Keras' RandomContrast: {@code factor} (tunable, 0 to 0.5), values clipped to [{@code value_min}, {@code value_max}] (0, 255). */
+  RANDOM_CONTRAST("random_contrast", colourArgs("Contrast Factor")),
+  /** Keras' RandomBrightness: {@code factor} (tunable, 0 to 0.5) of [{@code value_min}, {@code value_max}] (0, 255). */
+  RANDOM_BRIGHTNESS("random_brightness", colourArgs("Brightness Factor")),
   /** Keras' ResNet50 without its top: {@code weights}, {@code frozen}, {@code pooling} (none/avg/max). */
   RESNET50("resnet50", backboneArgs(List.of())),
   /**
@@ -90,6 +119,27 @@ public enum BlockKind {
     args.add(ArgSpec.tunable("pooling", ArgType.STRING, "none",
         () -> QualitativeParameter.of("pooling", "Backbone pooling", List.of("none", "avg", "max"))));
     return List.copyOf(args);
+  }
+
+  /** Whether this kind is {@link #AUGMENTATION} or one of the {@code random_*} view transforms. */
+  public boolean isAugmentation() {
+    return this == AUGMENTATION || isViewTransform();
+  }
+
+  /** Whether this kind is one of the {@code random_*} view transforms. */
+  public boolean isViewTransform() {
+    return this == RANDOM_FLIP || this == RANDOM_CROP || this == RANDOM_ROTATION || this == RANDOM_ZOOM
+        || this == RANDOM_CONTRAST || this == RANDOM_BRIGHTNESS;
+  }
+
+  private static NumericParameter factor(String label, double upper) {
+    return NumericParameter.ofDouble("factor", label, 0, upper, Transform.IDENTITY);
+  }
+
+  private static List<ArgSpec> colourArgs(String label) {
+    return List.of(ArgSpec.tunable("factor", ArgType.DOUBLE, null, () -> factor(label, 0.5)),
+        ArgSpec.fixed("value_min", ArgType.DOUBLE, 0.0),
+        ArgSpec.fixed("value_max", ArgType.DOUBLE, 255.0));
   }
 
   /** Whether blocks of this kind may be repeated with {@code num_<block>}. */

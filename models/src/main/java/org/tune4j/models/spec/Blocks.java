@@ -14,6 +14,7 @@ import org.tune4j.tuning.spec.Tunable;
  * Blocks.backbone(tune(), Weights.imagenet())      // the backbone tuned: base_model in a block named "base"
  * Blocks.dense(tune(), "relu")                  // dense_units is tuned
  * Blocks.dropout(tune("drop"))                  // parameter id "drop"
+ * Blocks.augmentation(tune())                   // augment_views, with Blocks.randomFlip("horizontal") after it
  * }</pre>
  */
 public final class Blocks {
@@ -27,6 +28,53 @@ public final class Blocks {
   /** An image input of {@code height × width} with 3 channels. */
   public static Block imageInput(int height, int width) {
     return Block.of(BlockKind.IMAGE_INPUT).with("height", height).with("width", width);
+  }
+
+  /**
+   * Data augmentation as cached views with {@code views} views per training image (a number or
+   * {@code tune()}: {@code <block>_views}), seed 1; put it right after the image input, followed by the
+   * {@code random*} blocks a view applies, then the backbone.
+   */
+  public static Block augmentation(Object views) {
+    return Block.of(BlockKind.AUGMENTATION).with("views", views);
+  }
+
+  /** {@link #augmentation(Object)} with the views' seed. */
+  public static Block augmentation(Object views, int seed) {
+    return augmentation(views).with("seed", seed);
+  }
+
+  /** Keras' RandomFlip: {@code "horizontal"}, {@code "vertical"}, {@code "horizontal_and_vertical"} or {@code tune()}. */
+  public static Block randomFlip(Object mode) {
+    return Block.of(BlockKind.RANDOM_FLIP).with("mode", mode);
+  }
+
+  /** Pad-and-crop: a shift of up to {@code padding} pixels each way, zeros filling. */
+  public static Block randomCrop(Object padding) {
+    return Block.of(BlockKind.RANDOM_CROP).with("padding", padding);
+  }
+
+  /** Keras' RandomRotation by up to {@code factor} of a full turn, reflect fill ({@code .with("fill", "constant")} for zeros). */
+  public static Block randomRotation(Object factor) {
+    return Block.of(BlockKind.RANDOM_ROTATION).with("factor", factor);
+  }
+
+  /** Keras' RandomZoom by up to {@code factor} in and out, reflect fill. */
+  public static Block randomZoom(Object factor) {
+    return Block.of(BlockKind.RANDOM_ZOOM).with("factor", factor);
+  }
+
+  /**
+   * Keras' RandomContrast by up to {@code factor}, on pixels in [0, 255] ({@code .with("value_max", 1.0)} for
+   * scaled pixels).
+   */
+  public static Block randomContrast(Object factor) {
+    return Block.of(BlockKind.RANDOM_CONTRAST).with("factor", factor);
+  }
+
+  /** Keras' RandomBrightness by up to {@code factor} of the value range [0, 255] ({@code value_min}, {@code value_max}). */
+  public static Block randomBrightness(Object factor) {
+    return Block.of(BlockKind.RANDOM_BRIGHTNESS).with("factor", factor);
   }
 
   /** Keras' ResNet50 without its top, frozen, no pooling; {@code .with("pooling", "avg")} to pool. */

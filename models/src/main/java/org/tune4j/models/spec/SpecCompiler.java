@@ -19,7 +19,8 @@ import org.tune4j.models.zoo.BackboneFamily;
 
 /**
  * Turns a final {@link ModelSpec} into the {@link TransferModel} that trains it: the chain image
- * input → backbone → optional flatten or global pooling → hidden blocks (repeats expanded)
+ * input → optional augmentation blocks ({@link #augmentation}) → backbone → optional flatten or global
+ * pooling → hidden blocks (repeats expanded)
  * → softmax output. When the backbone is frozen, the cut between the frozen prefix and the
  * trainable head is where the backbone (and its reduction) ends; a trainable backbone
  * ({@code frozen = false}) gives a model that cannot be cut and trains on the plain path
@@ -45,7 +46,11 @@ public final class SpecCompiler {
     String where = "spec \"" + spec.name() + "\": ";
     Block input = chain.get(0).getValue();
     checkInputSize(where, input, height, width);
+    boolean augmented = AugmentationBlocks.of(where, chain).isPresent();
     int i = 1;
+    while (i < chain.size() && chain.get(i).getValue().kind().isAugmentation()) {
+      i++;
+    }
     if (i >= chain.size() || !chain.get(i).getValue().kind().isBackbone()) {
       throw new SpecCompileException(where + "the block after the input must be a backbone (Blocks.resnet50 or"
           + " Blocks.backbone(name, weights)); found "
@@ -53,6 +58,11 @@ public final class SpecCompiler {
     }
     Block base = chain.get(i).getValue();
     boolean frozen = Boolean.TRUE.equals(base.arg("frozen"));
+    if (augmented && !frozen) {
+      throw new SpecCompileException(where + "augmentation views are featurized through a frozen backbone once each,"
+          + " but backbone \"" + chain.get(i).getKey() + "\" is trainable; freeze it (frozen = true) or remove the"
+          + " augmentation blocks");
+    }
     Pooling pooling = Pooling.parse((String) base.arg("pooling"));
     Backbone backbone = Backbone.of(familyOf(where, chain.get(i).getKey(), base), (Weights) base.arg("weights"))
         .inputSize(height, width).pooling(pooling);
@@ -85,6 +95,20 @@ public final class SpecCompiler {
       throw new SpecCompileException(where + e.getMessage(), e);
     }
     return TransferModel.of(backbone, new HeadSpec(reduction, layers), fit).frozenBackbone(frozen);
+  }
+
+  /**
+   * The augmentation of a final spec: its {@code augmentation} block's views and seed and the {@code random_*}
+   * blocks after it, or empty when it has none.
+   *
+   * @throws SpecCompileException naming the block when an augmentation block is misplaced or has a bad value
+   */
+  public static java.util.Optional<org.tune4j.models.augment.Augmentation> augmentation(ModelSpec spec) {
+    if (!spec.isFinal()) {
+      throw new SpecCompileException("spec \"" + spec.name() + "\" still tunes " + spec.parameters().ids()
+          + "; finalize it with values first (spec.finalize(...))");
+    }
+    return AugmentationBlocks.of("spec \"" + spec.name() + "\": ", expandedChain(spec));
   }
 
   /**

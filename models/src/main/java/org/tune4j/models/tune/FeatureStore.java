@@ -1,10 +1,12 @@
 package org.tune4j.models.tune;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.tune4j.models.augment.Augmentation;
 import org.tune4j.models.backbone.Backbone;
 import org.tune4j.models.head.HeadInput;
 import org.tune4j.models.source.ImageSource;
@@ -20,12 +22,14 @@ import org.tune4j.tuning.engine.Progress;
  * {@link FeatureCache} zero times for rows it has seen before. Rows stream from the source a chunk at
  * a time ({@link StreamingFeaturizer}), so memory holds a few chunks, not the images. Without a
  * cache the features are kept in memory; with one they are shards on disk, read memory-mapped.
+ * Augmented views ({@link #viewFeatures}) are entries of their own, one per view.
  * Thread-safe: featurizing is serialised, reading is not.
  */
 final class FeatureStore {
   private final ImageSource source;
   private final Optional<FeatureCache> cache;
-  private final Map<String, Entry> entries = new HashMap<>();
+  private final Map<String, Entry> entries = new LinkedHashMap<>();
+  private final Map<String, String> viewNames = new HashMap<>();
 
   /**
    * Features of the whole source for one frozen prefix.
@@ -67,17 +71,39 @@ final class FeatureStore {
     String key = key(model.backbone(), model.head().input());
     Entry e = entries.get(key);
     if (e == null) {
-      Featurizer featurizer = Featurizer.fused(model.backbone(), model.head().input());
-      StreamingFeaturizer stream = new StreamingFeaturizer(source, featurizer, threads, progress);
-      if (cache.isPresent()) {
-        ShardStore store = cache.get().store(FeatureKeys.of(model.backbone(), model.head().input(), source));
-        e = stream.intoStore(store, cache.get().shardBytes());
-      } else {
-        e = stream.inMemory();
-      }
+      e = compute(model, source, Featurizer.fused(model.backbone(), model.head().input()), threads, progress);
       entries.put(key, e);
     }
     return e;
+  }
+
+  /**
+   * The features of view {@code viewId} of {@code augmentation} for {@code model}'s frozen prefix, computed on first
+   * use (after the plain features, whose featurizer it shares): every row of the source through the view. With a
+   * cache, each view has a store of its own (the view is part of the source's preparation), reused by every later
+   * spec, fold and run with the same transforms and seed.
+   */
+  synchronized Entry viewFeatures(TransferModel model, Augmentation augmentation, int viewId, int threads,
+      Consumer<Progress> progress) {
+    String key = viewKey(model.backbone(), model.head().input(), augmentation, viewId);
+    Entry e = entries.get(key);
+    if (e == null) {
+      Featurizer featurizer = features(model, threads, progress).featurizer();
+      e = compute(model, augmentation.view(source, viewId), featurizer, threads, progress);
+      entries.put(key, e);
+      viewNames.put(key, "view " + viewId + " " + augmentation.viewText(viewId));
+    }
+    return e;
+  }
+
+  private Entry compute(TransferModel model, ImageSource rows, Featurizer featurizer, int threads,
+      Consumer<Progress> progress) {
+    StreamingFeaturizer stream = new StreamingFeaturizer(rows, featurizer, threads, progress);
+    if (cache.isPresent()) {
+      ShardStore store = cache.get().store(FeatureKeys.of(model.backbone(), model.head().input(), rows));
+      return stream.intoStore(store, cache.get().shardBytes());
+    }
+    return stream.inMemory();
   }
 
   /**
@@ -98,9 +124,20 @@ final class FeatureStore {
     return entries.size();
   }
 
-  /** Every entry so far (for the run log: cache hits and misses). */
+  /** Every entry so far, in the order they were computed (for the run log: cache hits and misses). */
   synchronized List<Entry> entries() {
     return List.copyOf(entries.values());
+  }
+
+  /** One line per entry so far, in order: what featurizing did, after the view it holds for a view's entry. */
+  synchronized List<String> describeEntries() {
+    return entries.entrySet().stream().map(e -> viewNames.containsKey(e.getKey())
+        ? viewNames.get(e.getKey()) + ": " + e.getValue().stats().describe() : e.getValue().stats().describe()).toList();
+  }
+
+  /** The key of view {@code viewId}'s features: the frozen prefix's key and the view's text. */
+  static String viewKey(Backbone b, HeadInput input, Augmentation augmentation, int viewId) {
+    return key(b, input) + "|" + augmentation.viewText(viewId);
   }
 
   static String key(Backbone b, HeadInput input) {

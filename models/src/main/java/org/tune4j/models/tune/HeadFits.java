@@ -19,8 +19,8 @@ import org.tune4j.tuning.metrics.ClassPredictions;
 
 /**
  * Trains the heads of several cut models on cached features with the fast trainer: models that
- * read the same features and share a minibatch order (batch size, validation split, seed) train
- * together, their first dense layers as one wide matrix product; each is scored on the assessment
+ * read the same features (the same augmented views too) and share a minibatch order (batch size,
+ * validation split, seed) train together, their first dense layers as one wide matrix product; each is scored on the assessment
  * rows after each of its checkpoints. A model that diverges fails alone. Stateless.
  */
 final class HeadFits {
@@ -30,10 +30,16 @@ final class HeadFits {
    * One model to fit: its compiled form, features and checkpoints.
    *
    * @param model the compiled, cut model
-   * @param featureKey which features it reads
+   * @param featureKey which features it reads (the plain images': validation, assessment, predictions)
+   * @param viewKeys the features of its augmented views, one key per view, which its training rows read
+   *     (empty without augmentation)
    * @param scoreAt ascending epochs after which to predict
    */
-  record Request(TransferModel model, String featureKey, int[] scoreAt) {}
+  record Request(TransferModel model, String featureKey, List<String> viewKeys, int[] scoreAt) {
+    Request {
+      viewKeys = List.copyOf(viewKeys);
+    }
+  }
 
   /** What the requests need from the data: features by key, labels, levels, rows. */
   interface Data {
@@ -51,7 +57,7 @@ final class HeadFits {
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < requests.size(); i++) {
       var f = requests.get(i).model().fit();
-      String key = requests.get(i).featureKey() + "|" + f.batchSize() + "|" + f.validationSplit() + "|" + f.seed();
+      String key = requests.get(i).featureKey() + "|" + requests.get(i).viewKeys() + "|" + f.batchSize() + "|" + f.validationSplit() + "|" + f.seed();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }
     int[] truth = data.labels(assessment);
@@ -59,13 +65,17 @@ final class HeadFits {
     for (List<Integer> group : groups.values()) {
       String featureKey = requests.get(group.get(0)).featureKey();
       INDArray trainX = data.features(featureKey, analysis);
+      List<INDArray> trainViews = requests.get(group.get(0)).viewKeys().stream()
+          .map(k -> data.features(k, analysis)).toList();
       INDArray assessX = data.features(featureKey, assessment);
       try {
-        fitGroup(requests, group, trainX, trainLabels, assessX, truth, data.levels(), epochLog, out);
+        fitGroup(requests, group, new Training(trainX, trainViews, trainLabels), assessX, truth, data.levels(), epochLog,
+            out);
       } catch (RuntimeException together) {
         for (int i : group) {   // one bad member must not fail the others: fit each alone
           try {
-            fitGroup(requests, List.of(i), trainX, trainLabels, assessX, truth, data.levels(), epochLog, out);
+            fitGroup(requests, List.of(i), new Training(trainX, trainViews, trainLabels), assessX, truth, data.levels(),
+                epochLog, out);
           } catch (RuntimeException alone) {
             out[i] = FitResult.failed(alone);
           }
@@ -81,8 +91,7 @@ final class HeadFits {
    * turns it into an error note "training diverged"; the checkpoints before it keep their metrics, and the other
    * members of the group are not affected. The per-epoch loss is only measured for the log, never to decide.
    */
-  private static void fitGroup(List<Request> requests, List<Integer> group, INDArray trainX, int[] trainLabels,
-      INDArray assessX, int[] truth, List<String> levels, Consumer<String> epochLog, FitResult[] out) {
+  private static void fitGroup(List<Request> requests, List<Integer> group, Training train, INDArray assessX, int[] truth, List<String> levels, Consumer<String> epochLog, FitResult[] out) {
     List<Candidate> candidates = new ArrayList<>();
     List<List<ClassPredictions>> scored = new ArrayList<>();
     for (int i : group) {
@@ -98,8 +107,8 @@ final class HeadFits {
         scored.get(c).add(TransferEngine.toClassPredictions(soFar.predict(assessX), truth));
       }
     };
-    List<FastFittedHead> heads = FastHeadTrainer.trainTogether(trainX, trainLabels, levels, candidates,
-        DropoutMasks.bernoulli(), listener, epochLog != null);
+    List<FastFittedHead> heads = FastHeadTrainer.trainTogether(train.plain(), train.views(), train.labels(), levels,
+        candidates, DropoutMasks.bernoulli(), listener, epochLog != null);
     for (int c = 0; c < group.size(); c++) {
       int wanted = requests.get(group.get(c)).scoreAt().length;
       while (scored.get(c).size() < wanted) {
@@ -110,8 +119,16 @@ final class HeadFits {
     }
   }
 
-  /** Fits one head alone with the fast trainer (the same trainer tuning uses), for the last fit. */
-  static FastFittedHead fitOne(TransferModel model, INDArray trainX, int[] trainLabels, List<String> levels) {
-    return FastHeadTrainer.fit(trainX, trainLabels, levels, model.head(), model.fit(), (EpochMetrics m) -> { });
+  /** The training rows of a group: plain features, one matrix per augmented view (maybe none), labels. */
+  private record Training(INDArray plain, List<INDArray> views, int[] labels) {}
+
+  /**
+   * Fits one head alone with the fast trainer (the same trainer tuning uses), for the last fit; its training rows
+   * read {@code trainViews} when there are any.
+   */
+  static FastFittedHead fitOne(TransferModel model, INDArray trainX, List<INDArray> trainViews, int[] trainLabels,
+      List<String> levels) {
+    return FastHeadTrainer.fit(trainX, trainViews, trainLabels, levels, model.head(), model.fit(),
+        (EpochMetrics m) -> { });
   }
 }

@@ -1,7 +1,9 @@
 package org.tune4j.models.tune;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.tune4j.models.augment.Augmentation;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.spec.ModelSpec;
@@ -14,6 +16,7 @@ import org.tune4j.models.source.ImageSources;
 import org.tune4j.resampling.InitialSplit;
 import org.tune4j.resampling.Resampling;
 import org.tune4j.resampling.Strata;
+import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.SplitData;
 
@@ -115,8 +118,8 @@ public final class ImageSplit implements SplitData {
   /**
    * Runs every image of the split through {@code finalSpec}'s frozen prefix now, streaming, with {@code threads}
    * threads and progress in images: the work tuning would otherwise do first. With a feature cache, a later run (or
-   * {@code tuneGrid} on this split's resamples) reads the features instead. A spec that cannot be cut featurizes
-   * nothing.
+   * {@code tuneGrid} on this split's resamples) reads the features instead. A spec with augmentation featurizes its
+   * views too, and the stats add up the plain images and every view. A spec that cannot be cut featurizes nothing.
    *
    * @throws IllegalArgumentException naming an image that cannot be read; what was featurized before it is kept
    */
@@ -127,12 +130,38 @@ public final class ImageSplit implements SplitData {
     if (!model.frozenBackbone()) {
       return new FeaturizeStats(all.size(), 0, 0, 0);
     }
-    return data.store().features(model, threads, progress).stats();
+    FeaturizeStats stats = data.store().features(model, threads, progress).stats();
+    Optional<Augmentation> aug = SpecCompiler.augmentation(finalSpec);
+    for (int v = 1; v <= aug.map(Augmentation::views).orElse(0); v++) {
+      FeaturizeStats view = data.store().viewFeatures(model, aug.get(), v, threads, progress).stats();
+      stats = new FeaturizeStats(stats.rows() + view.rows(), stats.computed() + view.computed(),
+          stats.fromCache() + view.fromCache(), stats.seconds() + view.seconds());
+    }
+    return stats;
   }
 
-  /** One line per frozen prefix featurized so far: images computed, read from the cache, time. */
+  /**
+   * One line per frozen prefix (and per augmented view of one, named) featurized so far: images computed, read from
+   * the cache, time.
+   */
   public java.util.List<String> featurizeLog() {
-    return data.store().entries().stream().map(e -> e.stats().describe()).toList();
+    return data.store().describeEntries();
+  }
+
+  /**
+   * Test-time augmentation of a last fit on this split: the test images' class probabilities averaged over
+   * views {@code 1 … views} of the fitted spec's augmentation (its transforms and seed; views beyond its own count
+   * are featurized now, each once), beside the plain prediction.
+   *
+   * @throws IllegalArgumentException when {@code views} is below 1, the spec has no augmentation block, or
+   *     {@code fit} is not a cut model of this split's images
+   */
+  public ViewPredictions predictWithViews(LastFit fit, int views) {
+    if (!(fit.model() instanceof TestTimeViews.Model model)) {
+      throw new IllegalArgumentException("the last fit's model is " + fit.model().getClass().getName() + "; test-time"
+          + " augmentation needs a last fit of a spec with a frozen backbone on this split (Tune.lastFit(spec, split))");
+    }
+    return new ViewPredictions(views, model.predict(testing), model.predictWithViews(testing, views));
   }
 
   /** {@code v}-fold cross-validation of the training rows, stratified by label, sharing this split's features. */

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.LoggerFactory;
+import org.tune4j.models.augment.Augmentation;
 import org.tune4j.models.backend.NativeBackend;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.source.ImageSource;
@@ -99,6 +101,10 @@ final class TransferEngine implements ModelEngine {
       }
       if (model.frozenBackbone()) {
         store.features(model, threadBudget, progress);
+        Optional<Augmentation> aug = augmentationOf(s);
+        for (int v = 1; v <= aug.map(Augmentation::views).orElse(0); v++) {
+          store.viewFeatures(model, aug.get(), v, threadBudget, progress);
+        }
       }
     }
   }
@@ -133,7 +139,7 @@ final class TransferEngine implements ModelEngine {
       }
       return out;
     }
-    FitResult result = HeadFits.fit(List.of(request(model, scoreAt)), headData(), analysis, assessment, epochLog).get(0);
+    FitResult result = HeadFits.fit(List.of(request(model, augmentationOf(finalSpec), scoreAt)), headData(), analysis, assessment, epochLog).get(0);
     if (result.failure() != null) {
       throw result.failure();
     }
@@ -159,7 +165,7 @@ final class TransferEngine implements ModelEngine {
         TransferModel model = compile(finalSpecs.get(i), seed);
         int[] scoreAt = scoreAt(model, checkpoints.get(i));
         if (model.frozenBackbone()) {
-          cut.add(request(model, scoreAt));
+          cut.add(request(model, augmentationOf(finalSpecs.get(i)), scoreAt));
           cutIndex.add(i);
         } else {
           out[i] = FitResult.of(fitAndPredict(finalSpecs.get(i), analysis, assessment, checkpoints.get(i), seed,
@@ -176,9 +182,20 @@ final class TransferEngine implements ModelEngine {
     return List.of(out);
   }
 
-  private HeadFits.Request request(TransferModel model, int[] scoreAt) {
+  private HeadFits.Request request(TransferModel model, Optional<Augmentation> augmentation, int[] scoreAt) {
     store.features(model);
-    return new HeadFits.Request(model, FeatureStore.key(model.backbone(), model.head().input()), scoreAt);
+    return new HeadFits.Request(model, FeatureStore.key(model.backbone(), model.head().input()),
+        viewKeys(model, augmentation, augmentation.map(Augmentation::views).orElse(0)), scoreAt);
+  }
+
+  /** The keys of views {@code 1 … views} of {@code model}'s frozen prefix, featurized now when they were not yet. */
+  private List<String> viewKeys(TransferModel model, Optional<Augmentation> augmentation, int views) {
+    List<String> keys = new ArrayList<>();
+    for (int v = 1; v <= views; v++) {
+      store.viewFeatures(model, augmentation.orElseThrow(), v, 1, p -> { });
+      keys.add(FeatureStore.viewKey(model.backbone(), model.head().input(), augmentation.orElseThrow(), v));
+    }
+    return keys;
   }
 
   private static int[] scoreAt(TransferModel model, int[] checkpoints) {
@@ -240,13 +257,26 @@ final class TransferEngine implements ModelEngine {
     }
     FeatureStore.Entry entry = store.features(model);
     FeatureMatrix all = entry.features();
-    FastFittedHead fast = HeadFits.fitOne(model, gather(all, storeRows(fitRows)), subset(labels, fitRows), levels());
+    Optional<Augmentation> augmentation = augmentationOf(finalSpec);
+    int[] fitStoreRows = storeRows(fitRows);
+    List<INDArray> views = viewKeys(model, augmentation, augmentation.map(Augmentation::views).orElse(0)).stream()
+        .map(k -> gather(store.featuresByKey(k), fitStoreRows)).toList();
+    FastFittedHead fast = HeadFits.fitOne(model, gather(all, fitStoreRows), views, subset(labels, fitRows), levels());
     FittedHead head = FittedHead.of(fast.network(), levels(), fast.history());
     FittedTransferModel fitted = FittedTransferModel.of(model, entry.featurizer(), head);
-    return new FittedModel() {
+    return new TestTimeViews.Model() {
       @Override
       public ClassPredictions predict(int[] predictRows) {
         return toClassPredictions(fast.predict(gather(all, storeRows(predictRows))), subset(labels, predictRows));
+      }
+
+      @Override
+      public ClassPredictions predictWithViews(int[] predictRows, int count) {
+        Augmentation aug = augmentation.orElseThrow(() -> new IllegalArgumentException("spec \"" + finalSpec.name()
+            + "\" has no augmentation block, so its images have no views to average over; add"
+            + " Blocks.augmentation(views) and random_* blocks after the image input, or predict without views"));
+        return toClassPredictions(TestTimeViews.mean(fast, store, model, aug, count, storeRows(predictRows), levels()),
+            subset(labels, predictRows));
       }
 
       @Override
@@ -254,6 +284,11 @@ final class TransferEngine implements ModelEngine {
         return fitted;
       }
     };
+  }
+
+  /** The augmentation of a final spec (checked when it was compiled), or empty. */
+  private static Optional<Augmentation> augmentationOf(TunableSpec spec) {
+    return SpecCompiler.augmentation((ModelSpec) spec);
   }
 
   private TransferModel compile(TunableSpec spec, long seed) {

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.tune4j.models.head.EarlyStopping;
 import org.tune4j.models.head.EpochMetrics;
 import org.tune4j.models.head.FitSpec;
 import org.tune4j.models.head.HeadSpec;
 import org.tune4j.models.head.HeadTrainer;
 import org.tune4j.models.head.MinibatchOrder;
+import org.tune4j.models.head.ViewOrder;
 
 /**
  * Trains heads on cached features far faster than DL4J's {@code fit}, with the same result: the same
@@ -82,6 +84,32 @@ public final class FastHeadTrainer {
    */
   public static List<FastFittedHead> trainTogether(INDArray features, int[] labels, List<String> levels,
       List<Candidate> candidates, DropoutMasks masks, CandidateListener listener, boolean measureEpochs) {
+    return trainTogether(features, List.of(), labels, levels, candidates, masks, listener, measureEpochs);
+  }
+
+  /**
+   * Fits one head on augmented views; see {@link #trainTogether(INDArray, List, int[], List, List, DropoutMasks,
+   * CandidateListener, boolean)}.
+   */
+  public static FastFittedHead fit(INDArray features, List<INDArray> views, int[] labels, List<String> levels,
+      HeadSpec head, FitSpec fit, Consumer<EpochMetrics> onEpoch) {
+    return trainTogether(features, views, labels, levels, List.of(Candidate.of(head, fit)), DropoutMasks.bernoulli(),
+        (c, m, soFar) -> onEpoch.accept(m), true).get(0);
+  }
+
+  /**
+   * {@link #trainTogether(INDArray, int[], List, List, DropoutMasks, CandidateListener, boolean)} on augmented
+   * views: each epoch, every training row's minibatch slot reads that row of one of the {@code views} matrices,
+   * the view chosen by {@link ViewOrder#viewOf}(seed, epoch, row) alone, so a head trained together with others
+   * sees the views it sees alone. Validation rows, the per-epoch metrics and predictions read the plain
+   * {@code features} (augmentation is off at inference, as in Keras). With no views this is the plain training.
+   *
+   * @param views {@code [n, d]} matrices of the same rows as {@code features}, one per view (may be empty)
+   * @throws IllegalArgumentException when a view's shape differs from the features'
+   */
+  public static List<FastFittedHead> trainTogether(INDArray features, List<INDArray> views, int[] labels,
+      List<String> levels, List<Candidate> candidates, DropoutMasks masks, CandidateListener listener,
+      boolean measureEpochs) {
     boolean measure = measureEpochs || candidates.stream().anyMatch(c -> c.fit().patience() > 0);
     FitSpec shared = checkShared(candidates);
     int n = (int) features.rows();
@@ -91,7 +119,8 @@ public final class FastHeadTrainer {
       throw new IllegalArgumentException("validation split " + shared.validationSplit() + " of " + n
           + " rows leaves no training rows; lower the split or add rows");
     }
-    HeadPack pack = new HeadPack(features, labels, levels.size(), candidates, masks);
+    HeadPack pack = new HeadPack(stacked(features, views), repeated(labels, 1 + views.size()), levels.size(),
+        candidates, masks);
     int k = candidates.size();
     boolean[] active = new boolean[k];
     java.util.Arrays.fill(active, true);
@@ -108,7 +137,8 @@ public final class FastHeadTrainer {
     int iteration = 0;
     for (int epoch = 1; epoch <= maxEpochs && anyActive(active); epoch++) {
       for (int[] batch : MinibatchOrder.batches(nTrain, shared.batchSize(), shared.seed(), epoch)) {
-        pack.step(batch, iteration++, active);
+        pack.step(views.isEmpty() ? batch : inViews(batch, shared.seed(), epoch, n, views.size()), iteration++,
+            active);
       }
       double[][] train = measure ? pack.evaluate(trainRows, active, EPS) : unmeasured(k);
       double[][] val = valRows.length == 0 ? null : measure ? pack.evaluate(valRows, active, EPS) : unmeasured(k);
@@ -129,6 +159,42 @@ public final class FastHeadTrainer {
     List<FastFittedHead> out = new ArrayList<>();
     for (int h = 0; h < k; h++) {
       out.add(new FastFittedHead(pack, h, candidates.get(h), levels, histories.get(h), stops[h].stoppedEpoch()));
+    }
+    return out;
+  }
+
+  /** The features with the views below them: view {@code v}'s row {@code r} is row {@code v·n + r}. */
+  private static INDArray stacked(INDArray features, List<INDArray> views) {
+    if (views.isEmpty()) {
+      return features;
+    }
+    INDArray[] all = new INDArray[1 + views.size()];
+    all[0] = features;
+    for (int v = 0; v < views.size(); v++) {
+      INDArray view = views.get(v);
+      if (view.rows() != features.rows() || view.columns() != features.columns()) {
+        throw new IllegalArgumentException("view " + (v + 1) + " is " + view.rows() + "×" + view.columns()
+            + " but the features are " + features.rows() + "×" + features.columns() + "; every view has the rows and"
+            + " columns of the features");
+      }
+      all[v + 1] = view;
+    }
+    return Nd4j.concat(0, all);
+  }
+
+  private static int[] repeated(int[] labels, int times) {
+    int[] out = new int[labels.length * times];
+    for (int t = 0; t < times; t++) {
+      System.arraycopy(labels, 0, out, t * labels.length, labels.length);
+    }
+    return out;
+  }
+
+  /** The stacked rows a minibatch reads: row {@code r} of the view {@link ViewOrder} picks for it this epoch. */
+  private static int[] inViews(int[] batch, long seed, int epoch, int n, int views) {
+    int[] out = new int[batch.length];
+    for (int i = 0; i < batch.length; i++) {
+      out[i] = ViewOrder.viewOf(seed, epoch, batch[i], views) * n + batch[i];
     }
     return out;
   }
