@@ -13,6 +13,8 @@ import argparse
 import time
 
 import torch
+
+import blas_check
 import torchvision
 from torch import nn
 
@@ -66,6 +68,7 @@ def model_of(family):
 
 
 def main():
+    blas_check.warn_if_reference()
     p = argparse.ArgumentParser()
     p.add_argument("--families", default="resnet50,resnet101,resnet152,resnet50v2,resnet101v2,resnet152v2")
     p.add_argument("--size", type=int, default=224)

@@ -10,10 +10,13 @@ import argparse
 import time
 
 import torch
+
+import blas_check
 import torchvision
 
 
 def main():
+    blas_check.warn_if_reference()
     p = argparse.ArgumentParser()
     p.add_argument("--size", type=int, default=32)
     p.add_argument("--batch", type=int, default=64)

@@ -10,11 +10,14 @@ import argparse
 import time
 
 import torch
+
+import blas_check
 import torchvision
 from torchvision import transforms
 
 
 def main():
+    blas_check.warn_if_reference()
     p = argparse.ArgumentParser()
     p.add_argument("folder")
     p.add_argument("--images", type=int, default=2000)

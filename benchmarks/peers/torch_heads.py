@@ -11,6 +11,8 @@ import sys
 import time
 
 import torch
+
+import blas_check
 import torch.nn as nn
 
 ROWS, DIMS, CLASSES, EPOCHS, BATCH = 2000, 2048, 10, 5, 32
@@ -57,6 +59,7 @@ def fit_one(x, y, lr, seed):
 
 
 def main():
+    blas_check.warn_if_reference()
     torch.set_num_threads(2)
     counts = [int(a) for a in sys.argv[1:]] or [1, 27]
     x, y = data()

@@ -18,6 +18,8 @@ import sys
 import time
 
 import torch
+
+import blas_check
 import torch.nn.functional as F
 
 ROWS, DIMS, HIDDEN, CLASSES, EPOCHS, BATCH = 2000, 2048, 64, 10, 5, 32
@@ -130,6 +132,7 @@ def check():
 
 
 def main():
+    blas_check.warn_if_reference()
     torch.set_num_threads(2)
     if sys.argv[1:] == ["--check"]:
         check()

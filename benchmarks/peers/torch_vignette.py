@@ -20,6 +20,8 @@ import time
 
 import numpy as np
 import torch
+
+import blas_check
 import torchvision
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -90,6 +92,7 @@ def train_eval(features_of, x, y, train, test, units, drop, lr, epochs=5, batch=
 
 
 def main():
+    blas_check.warn_if_reference()
     p = argparse.ArgumentParser()
     p.add_argument("--mode", choices=["cached", "naive"], default="cached")
     p.add_argument("--threads", type=int, default=2)
