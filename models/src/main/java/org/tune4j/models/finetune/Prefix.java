@@ -75,6 +75,7 @@ final class Prefix {
 
   private INDArray run(INDArray batch) {
     ComputationGraph graph = backbone.graph();
-    return graph.feedForward(batch, cutIndex, false).get(cut);
+    // this overload takes a vertex index (the single-array one takes an index into the layer array)
+    return graph.feedForward(new INDArray[] {batch}, cutIndex, false, true).get(cut);
   }
 }
