@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tune4j.models.finetune.FineTune;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.json.Json;
@@ -32,10 +33,12 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param output the folder under which run directories are made when no {@code --run-dir} is given
  * @param notes things worth saying before the run (e.g. "no ImageNet weights, using random")
  * @param tree the job as a canonical tree (absolute paths): written to {@code job.json}, compared on resume
+ * @param fineTune the fine-tune of the last fit's model ({@code fine_tune}), when asked
  */
 public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search,
     JobResampling resampling, MetricSet metrics, EventLevel eventLevel, String selectBy, int threads, long seed,
-    boolean savePredictions, String output, List<String> notes, Map<String, Object> tree) {
+    boolean savePredictions, String output, List<String> notes, Map<String, Object> tree,
+    Optional<FineTune> fineTune) {
 
   /** Validates and copies. */
   public Job {
@@ -52,6 +55,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
     }
     notes = List.copyOf(notes);
     tree = Collections.unmodifiableMap(new LinkedHashMap<>(tree));
+    Objects.requireNonNull(fineTune, "fineTune");
   }
 
   /**
@@ -68,7 +72,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
   /** This job with another thread budget (which never changes the results). */
   public Job withThreads(int newThreads) {
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, newThreads, seed,
-        savePredictions, output, notes, tree);
+        savePredictions, output, notes, tree, fineTune);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tune4j.models.finetune.FineTune;
 import org.tune4j.models.spec.Block;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.tuning.grid.Grid;
@@ -33,7 +34,8 @@ import org.tune4j.tuning.search.EarlierResults;
 public final class JobReader {
   /** The top-level keys of a job. */
   public static final Set<String> KEYS = Set.of("name", "data", "backbone", "head", "fit", "parameters",
-      "resampling", "grid", "search", "metrics", "event_level", "select_by", "threads", "seed", "save_predictions", "output");
+      "resampling", "grid", "search", "metrics", "event_level", "select_by", "threads", "seed", "save_predictions", "output",
+      "fine_tune");
 
   private JobReader() {}
 
@@ -105,6 +107,8 @@ public final class JobReader {
       throw new IllegalArgumentException("$.threads is " + threads + "; give 1..1024");
     }
     boolean save = Json.optionalBoolean(tree, "save_predictions", root).orElse(false);
+    Optional<FineTune> fineTune = Json.optionalObject(tree, "fine_tune", root)
+        .map(t -> FineTuneReader.read(t, SpecReader.family(backbone, Json.child(root, "backbone")), seed));
     String output = Json.optionalString(tree, "output", root).orElse("runs");
     Map<String, Object> canonical = new LinkedHashMap<>(tree);
     canonical.put("data", data.toTree());
@@ -114,7 +118,7 @@ public final class JobReader {
       canonical.remove("search");
     }
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, (int) threads, seed, save,
-        output, notes, canonical);
+        output, notes, canonical, fineTune);
   }
 
   /** What the resampling verb asks of the search and the data, checked before anything runs. */

@@ -45,15 +45,19 @@ final class SpecReader {
    */
   static Block backbone(Map<String, Object> backbone, String path, Path base, Consumer<String> notes) {
     Json.unknownKeys(backbone, Set.of("name", "weights", "weights_seed"), path);
+    BackboneFamily family = family(backbone, path);
+    return Blocks.backbone(family, weights(family, backbone, path, base, notes));
+  }
+
+  /** The family a job's {@code backbone} section names ({@code name}, resnet50 by default). */
+  static BackboneFamily family(Map<String, Object> backbone, String path) {
     String name = Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
-    BackboneFamily family;
     try {
-      family = BackboneFamily.parse(name);
+      return BackboneFamily.parse(name);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Json.child(path, "name") + " is \"" + name + "\"; choose from: "
           + String.join(", ", BackboneFamily.names()), e);
     }
-    return Blocks.backbone(family, weights(family, backbone, path, base, notes));
   }
 
   private static Weights weights(BackboneFamily family, Map<String, Object> backbone, String path, Path base,
