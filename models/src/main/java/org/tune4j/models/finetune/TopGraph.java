@@ -36,8 +36,9 @@ import org.tune4j.models.head.HeadInput;
  * <p>BatchNorm stays in inference mode: each BatchNorm of the unfrozen blocks becomes its inference-mode map, the
  * per-channel affine {@code x·γ/√(σ²+ε) + β − μ·γ/√(σ²+ε)}, as a 1×1 depthwise convolution wrapped in DL4J's
  * {@link FrozenLayerWithBackprop} (no update, gradient passed through exactly). DL4J's own BatchNorm cannot do this:
- * wrapped in a frozen layer it runs forward on the moving statistics but back-propagates the batch-statistics
- * gradient. Stateless.
+ * wrapped in a frozen layer it runs forward on the moving statistics, but its backward pass is the training-mode one,
+ * which needs a training-mode forward pass's minibatch statistics (in 1.0.0-M2.1 it fails with a workspace error;
+ * {@code FrozenBatchNormGradientTest}). Stateless.
  */
 final class TopGraph {
   /** The graph's input: the output of the last frozen block. */
