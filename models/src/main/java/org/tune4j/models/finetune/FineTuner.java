@@ -22,8 +22,8 @@ import org.tune4j.models.transfer.FittedTransferModel;
  * Fine-tunes a fitted frozen model: unfreezes the top blocks of its backbone ({@link FineTune#blocks}) and trains them
  * with the head at a low learning rate, Keras' transfer-learning second stage.
  *
- * <p>The frozen lower part runs once, in inference mode, up to the output of the last frozen block; those
- * activations are kept in memory, so an epoch costs only the unfrozen blocks and the head. The trained graph
+ * <p>The frozen lower part runs once, in inference mode (through the fused inference plan when the backbone has one),
+ * up to the output of the last frozen block; those activations are kept in memory, so an epoch costs only the unfrozen blocks and the head. The trained graph
  * ({@link TopGraph}) starts from the backbone's weights and the fitted head's (a warm start: with no epoch it predicts
  * what the frozen model predicts), keeps every BatchNorm of the unfrozen blocks in inference mode (moving statistics,
  * γ and β not trained, as Keras recommends) and trains with the fitted model's optimizer at the fine-tune's rate.
@@ -57,6 +57,15 @@ public final class FineTuner {
    */
   public static FineTunedModel fineTune(FittedTransferModel frozen, ImageSet train, FineTune options,
       Consumer<EpochMetrics> onEpoch) {
+    return fineTune(frozen, train, options, onEpoch, false);
+  }
+
+  /**
+   * As {@link #fineTune(FittedTransferModel, ImageSet, FineTune, Consumer)}; {@code inGraph} runs the frozen part
+   * through DL4J's graph even when the fused plan could (the exact computation of DL4J's frozen layers, for tests).
+   */
+  static FineTunedModel fineTune(FittedTransferModel frozen, ImageSet train, FineTune options,
+      Consumer<EpochMetrics> onEpoch, boolean inGraph) {
     Backbone spec = frozen.model().backbone();
     int first = options.blocks().firstBlock(spec.architecture());
     spec.requireFits(train);
@@ -73,7 +82,7 @@ public final class FineTuner {
           + " rows leaves no training rows; lower the split or add rows");
     }
     BackboneNetwork backbone = spec.build();
-    Prefix prefix = Prefix.below(backbone, first);
+    Prefix prefix = inGraph ? Prefix.belowInGraph(backbone, first) : Prefix.below(backbone, first);
     INDArray cached = prefix.activations(train);
     IUpdater updater = frozen.model().fit().learnRate(options.learnRate()).updater();
     TopGraph.Built top = TopGraph.build(backbone, head, frozen.model().head().input(), first, updater, options.seed(),

@@ -7,34 +7,52 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.tune4j.models.backbone.BackboneNetwork;
-import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.backbone.ResNetBlocks;
 import org.tune4j.models.data.ImageSet;
+import org.tune4j.models.fused.FusedResNet;
 import org.tune4j.models.transfer.Featurizer;
 
 /**
- * The frozen lower part of a backbone: DL4J's graph run in inference mode up to the output of the last frozen block
- * (the vertex the first unfrozen block reads), nothing above it computed. Not thread-safe (it runs one DL4J graph).
+ * The frozen lower part of a backbone, run in inference mode up to the output of the last frozen block (the vertex the
+ * first unfrozen block reads), nothing above it computed: through the fused inference plan (BatchNorm folded, oneDNN
+ * convolutions; equal to DL4J's graph within float tolerance) when the backbone has one, or DL4J's graph. Not
+ * thread-safe (it runs one plan).
  */
 final class Prefix {
   private final BackboneNetwork backbone;
+  private final FusedResNet fused;
+  private final int firstBlock;
   private final String cut;
   private final int cutIndex;
   private final long[] shape;
 
-  private Prefix(BackboneNetwork backbone, String cut) {
+  private Prefix(BackboneNetwork backbone, int firstBlock, boolean useFused) {
     this.backbone = backbone;
-    this.cut = cut;
+    this.fused = useFused ? FusedResNet.of(backbone) : null;
+    this.firstBlock = firstBlock;
+    this.cut = ResNetBlocks.inputOf(backbone.spec().architecture(), firstBlock);
     this.cutIndex = backbone.graph().getVertex(cut).getVertexIndex();
     INDArray probe = Nd4j.zeros(DataType.FLOAT, 1, 3, backbone.spec().height(), backbone.spec().width());
     long[] s = run(probe).shape();
     this.shape = Arrays.copyOfRange(s, 1, s.length);
   }
 
-  /** The part of {@code backbone} below block {@code firstBlock} (0-based, {@link ResNetBlocks#names} order). */
+  /**
+   * The part of {@code backbone} below block {@code firstBlock} (0-based, {@link ResNetBlocks#names} order), through
+   * the fused plan when the backbone has one.
+   */
   static Prefix below(BackboneNetwork backbone, int firstBlock) {
-    ResNetArchitecture arch = backbone.spec().architecture();
-    return new Prefix(backbone, ResNetBlocks.inputOf(arch, firstBlock));
+    return new Prefix(backbone, firstBlock, backbone.spec().hasFusedPlan());
+  }
+
+  /** As {@link #below}, always through DL4J's graph: the exact frozen computation of DL4J's frozen layers. */
+  static Prefix belowInGraph(BackboneNetwork backbone, int firstBlock) {
+    return new Prefix(backbone, firstBlock, false);
+  }
+
+  /** Whether it runs the fused plan. */
+  boolean fused() {
+    return fused != null;
   }
 
   /** The vertex whose output is cached, e.g. {@code conv5_block2_out}. */
@@ -60,6 +78,9 @@ final class Prefix {
     backbone.spec().requireFits(images);
     int n = images.size();
     int chunk = Featurizer.chunkFor(images.height(), images.width());
+    if (fused != null) {
+      return fused.outputBelow(firstBlock, images, chunk).reshape('c', n, width());
+    }
     INDArray out = Nd4j.create(DataType.FLOAT, n, width());
     float[] buffer = new float[chunk * images.pixelsPerImage()];
     for (int from = 0; from < n; from += chunk) {

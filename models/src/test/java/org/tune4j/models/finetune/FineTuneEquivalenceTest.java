@@ -38,7 +38,8 @@ class FineTuneEquivalenceTest {
     ImageSet train = FineTunerTest.images(4);
     FittedTransferModel frozen = FineTunerTest.frozen(head, train);
     FineTune options = FineTune.topBlocks(blocks).learnRate(1e-3).epochs(2).batchSize(8).validationSplit(0).seed(9);
-    FineTunedModel tuned = FineTuner.fineTune(frozen, train, options);
+    // the frozen part through DL4J's graph: the whole graph's frozen layers compute exactly that
+    FineTunedModel tuned = FineTuner.fineTune(frozen, train, options, m -> { }, true);
 
     int first = options.blocks().firstBlock(FineTunerTest.TINY);
     ComputationGraph whole = WholeGraphFineTuner.build(frozen, options);

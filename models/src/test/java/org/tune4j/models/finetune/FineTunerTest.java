@@ -1,5 +1,6 @@
 package org.tune4j.models.finetune;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.tune4j.models.backbone.Backbone;
+import org.tune4j.models.backbone.BackboneNetwork;
 import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.data.EmbeddedSample;
 import org.tune4j.models.data.ImageSet;
@@ -37,6 +39,8 @@ class FineTunerTest {
   static final double STEP = 1e-6;
   /** A recomputed float32 loss against the one measured after the epoch. */
   static final double LOSS_TOLERANCE = 1e-6;
+  /** The fused plan (BatchNorm folded) against DL4J's graph, relative to the largest activation. */
+  static final double ACTIVATION_TOLERANCE = 1e-5;
   static final ResNetArchitecture TINY = ResNetArchitecture.of(8, List.of(1, 1), List.of(4, 8));
 
   static ImageSet images(int perClass) {
@@ -84,6 +88,22 @@ class FineTunerTest {
     assertEquals("pool1_pool", FineTuner.fineTune(frozen, train, FineTune.topBlocks(2).epochs(0)).frozenOutput());
     assertEquals("conv2_block1_out", FineTuner.fineTune(frozen, train, FineTune.stage("conv3").epochs(0))
         .frozenOutput());
+  }
+
+  @Test
+  void theFusedPlanGivesTheGraphsActivationsAtEveryCut() {
+    ImageSet images = images(14);   // 140 images: more than one 128-image chunk at 32×32
+    BackboneNetwork net = tiny().build();
+    for (int first = 0; first < 2; first++) {
+      Prefix fused = Prefix.below(net, first);
+      Prefix graph = Prefix.belowInGraph(net, first);
+      assertTrue(fused.fused() && !graph.fused(), "a custom ResNet runs the fused plan");
+      assertArrayEquals(graph.shape(), fused.shape());
+      INDArray expected = graph.activations(images);
+      double scale = Math.max(1, expected.amaxNumber().doubleValue());
+      double diff = fused.activations(images).sub(expected).amaxNumber().doubleValue();
+      assertTrue(diff <= ACTIVATION_TOLERANCE * scale, "below block " + first + ": max |diff| " + diff);
+    }
   }
 
   /**
