@@ -189,6 +189,21 @@ class FineTunerTest {
   }
 
   @Test
+  void blocksCountFromTheTopAndStagesIncludeTheStagesAbove() {
+    ResNetArchitecture resnet50 = ResNetArchitecture.resnet50();
+    assertEquals(15, Unfreeze.topBlocks(1).firstBlock(resnet50));
+    assertEquals(0, Unfreeze.topBlocks(16).firstBlock(resnet50));
+    assertEquals(13, Unfreeze.stage("conv5").firstBlock(resnet50));
+    assertEquals(7, Unfreeze.stage("conv4").firstBlock(resnet50));
+    assertEquals("conv5", FineTune.stage("conv5").blocks().describe());
+    assertEquals("2", FineTune.topBlocks(2).blocks().describe());
+    FineTune d = FineTune.topBlocks(1);
+    assertEquals(List.of(FineTune.DEFAULT_LEARN_RATE, 10.0, 0.0, 32.0, FineTune.DEFAULT_VALIDATION_SPLIT, 1.0),
+        List.of(d.learnRate(), (double) d.epochs(), (double) d.patience(), (double) d.batchSize(), d.validationSplit(),
+            (double) d.seed()));
+  }
+
+  @Test
   void badOptionsAreRefusedNamingTheValueAndTheFix() {
     ImageSet train = images(2);
     FittedTransferModel frozen = frozen(HeadSpec.globalAveragePooling(), train);
