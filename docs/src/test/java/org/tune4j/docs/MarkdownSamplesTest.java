@@ -34,6 +34,7 @@ class MarkdownSamplesTest {
   static final Map<String, String> EXPECTED = Map.of(
       "QuickStart", "# A tibble: 3 × [\\s\\S]*test accuracy 0\\.\\d{3}",
       "TuningGuide", "# A tibble: 3 × [\\s\\S]*test accuracy 0\\.\\d{3}",
+      "FineTuningGuide", "frozen accuracy [01]\\.\\d{3}, fine-tuned accuracy [01]\\.\\d{3} \\(epoch [1-4] of [1-4] kept\\)",
       "SpecsGuide", "^\\[dense_units, dropout_rate, learn_rate\\][\\s\\S]*all 27 candidates build[\\s\\S]*true\\s*$");
 
   @TempDir Path work;

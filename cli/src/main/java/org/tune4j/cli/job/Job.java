@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tune4j.models.finetune.FineTune;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.json.Json;
@@ -34,10 +35,12 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param tree the job as a canonical tree (absolute paths): written to {@code job.json}, compared on resume
  * @param testTimeViews views of each test image the last fit averages its probabilities over ({@code last_fit:
  *     {tta: M}}), 0 for none
+ * @param fineTune the fine-tune of the last fit's model ({@code fine_tune}), when asked
  */
 public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search,
     JobResampling resampling, MetricSet metrics, EventLevel eventLevel, String selectBy, int threads, long seed,
-    boolean savePredictions, String output, List<String> notes, Map<String, Object> tree, int testTimeViews) {
+    boolean savePredictions, String output, List<String> notes, Map<String, Object> tree, int testTimeViews,
+    Optional<FineTune> fineTune) {
 
   /** Validates and copies. */
   public Job {
@@ -54,6 +57,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
     }
     notes = List.copyOf(notes);
     tree = Collections.unmodifiableMap(new LinkedHashMap<>(tree));
+    Objects.requireNonNull(fineTune, "fineTune");
   }
 
   /**
@@ -70,7 +74,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
   /** This job with another thread budget (which never changes the results). */
   public Job withThreads(int newThreads) {
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, newThreads, seed,
-        savePredictions, output, notes, tree, testTimeViews);
+        savePredictions, output, notes, tree, testTimeViews, fineTune);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tune4j.models.finetune.FineTune;
 import org.tune4j.models.spec.Block;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.tuning.grid.Grid;
@@ -34,7 +35,7 @@ public final class JobReader {
   /** The top-level keys of a job. */
   public static final Set<String> KEYS = Set.of("name", "data", "backbone", "head", "fit", "parameters",
       "resampling", "grid", "search", "metrics", "event_level", "select_by", "threads", "seed", "save_predictions", "output",
-      "augmentation", "last_fit");
+      "augmentation", "last_fit", "fine_tune");
 
   private JobReader() {}
 
@@ -108,6 +109,8 @@ public final class JobReader {
     }
     boolean save = Json.optionalBoolean(tree, "save_predictions", root).orElse(false);
     int tta = testTimeViews(Json.optionalObject(tree, "last_fit", root).orElse(Map.of()), augmentation.isPresent());
+    Optional<FineTune> fineTune = Json.optionalObject(tree, "fine_tune", root)
+        .map(t -> FineTuneReader.read(t, SpecReader.families(backbone, Json.child(root, "backbone"), parameters), seed));
     String output = Json.optionalString(tree, "output", root).orElse("runs");
     Map<String, Object> canonical = new LinkedHashMap<>(tree);
     canonical.put("data", data.toTree());
@@ -117,7 +120,7 @@ public final class JobReader {
       canonical.remove("search");
     }
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, (int) threads, seed, save,
-        output, notes, canonical, tta);
+        output, notes, canonical, tta, fineTune);
   }
 
   /** The {@code last_fit} section's {@code tta}: views of the test images to average over, 0 for none. */

@@ -60,6 +60,15 @@ final class SpecReader {
     return Blocks.backbone(family, weights(family, backbone, path, base, notes));
   }
 
+  /**
+   * The families a job's {@code backbone} section can run: the one {@code name} names (resnet50 by default), or,
+   * for {@code name: tune}, those {@code parameters.base_model.values} names (every family when absent).
+   */
+  static List<BackboneFamily> families(Map<String, Object> backbone, String path, Map<String, Object> parameters) {
+    String name = Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
+    return TUNE.equals(name) ? TunedBackbone.families(parameters) : List.of(family(name, Json.child(path, "name")));
+  }
+
   /** The family {@code name} names; {@code where} is its place in the job, for the message. */
   static BackboneFamily family(String name, String where) {
     try {

@@ -55,8 +55,11 @@ public final class JobRunner {
    * @param best the candidate chosen by the job's {@code select_by} metric
    * @param testMetrics the last fit's metrics on the test images, by name
    * @param resumedTasks how many tasks came from the journal
+   * @param fineTunedMetrics the fine-tuned model's metrics on the test images, by name; empty without
+   *     {@code fine_tune}
    */
-  public record RunSummary(TuneResults results, Selection best, Map<String, Double> testMetrics, int resumedTasks) {}
+  public record RunSummary(TuneResults results, Selection best, Map<String, Double> testMetrics, int resumedTasks,
+      Map<String, Double> fineTunedMetrics) {}
 
   /**
    * Runs {@code job} in {@code run}.
@@ -199,10 +202,12 @@ public final class JobRunner {
       log.line(line);
       console.message(line);
     }
-    run.write(RunDirectory.BEST, bestJson(job, results, best, test));
+    Map<String, Double> tuned = job.fineTune().map(o -> FineTuneStep.run(job, o, fit, split, run, console, log,
+        nanoClock)).orElse(Map.of());
+    run.write(RunDirectory.BEST, bestJson(job, results, best, test, tuned));
     ReportWriter.write(run);
     log.line(String.format(Locale.ROOT, "done in %.1f s", seconds(nanoClock, t0)));
-    return new RunSummary(results, best, test, earlier.outcomes().size());
+    return new RunSummary(results, best, test, earlier.outcomes().size(), tuned);
   }
 
   /** A search round's message on the console and in the log, and its eliminations in the log. */
@@ -237,7 +242,8 @@ public final class JobRunner {
     return earlier;
   }
 
-  private static String bestJson(Job job, TuneResults results, Selection best, Map<String, Double> test) {
+  private static String bestJson(Job job, TuneResults results, Selection best, Map<String, Double> test,
+      Map<String, Double> fineTuned) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("select_by", job.selectBy());
     m.put("config", best.configId());
@@ -252,6 +258,9 @@ public final class JobRunner {
     Map<String, Object> t = new LinkedHashMap<>();
     test.forEach((k, v) -> t.put(k, finite(v)));
     m.put("test", t);
+    if (!fineTuned.isEmpty()) {
+      m.put("test_fine_tuned", FineTuneStep.finiteMap(fineTuned));
+    }
     m.put("resamples_fingerprint", results.resamplesFingerprint());
     return Json.write(m);
   }

@@ -61,11 +61,16 @@ public final class TuneCommand {
     console.message("");
     console.message(s.results().showBest(job.selectBy(), 5).toString());
     Double test = s.testMetrics().get(job.selectBy());
-    String line = String.format(Locale.ROOT, "Best %s %s; test %s %.4f; %.1f s; results in %s (report.html)",
-        s.best().configId(), s.best().values(), job.selectBy(), test == null ? Double.NaN : test, seconds, run.dir());
+    Double tuned = s.fineTunedMetrics().get(job.selectBy());
+    String line = String.format(Locale.ROOT, "Best %s %s; test %s %.4f; %s%.1f s; results in %s (report.html)",
+        s.best().configId(), s.best().values(), job.selectBy(), test == null ? Double.NaN : test,
+        tuned == null ? "" : String.format(Locale.ROOT, "fine-tuned %.4f; ", tuned), seconds, run.dir());
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("config", s.best().configId());
     fields.put("test_" + job.selectBy(), test == null || test.isNaN() ? null : test);
+    if (tuned != null) {
+      fields.put("fine_tuned_test_" + job.selectBy(), tuned.isNaN() ? null : tuned);
+    }
     fields.put("run_dir", run.dir().toString());
     console.result(line, fields);
     return Main.OK;

@@ -3,11 +3,9 @@ package org.tune4j.models.backbone;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -66,15 +64,7 @@ final class ResNetGraphBuilder {
   private static String body(ComputationGraphConfiguration.GraphBuilder g, ResNetArchitecture arch, String stem) {
     g.addLayer("conv1_bn", batchNorm(), stem);
     g.addLayer("conv1_relu", new ActivationLayer(Activation.RELU), "conv1_bn");
-    String x = pool1(g, "conv1_relu");
-    for (int s = 0; s < arch.blocksPerStage().size(); s++) {
-      int filters = arch.filtersPerStage().get(s);
-      for (int b = 1; b <= arch.blocksPerStage().get(s); b++) {
-        int stride = (b == 1 && s > 0) ? 2 : 1;
-        x = block(g, "conv" + (s + 2) + "_block" + b, x, filters, stride, b == 1);
-      }
-    }
-    return x;
+    return ResNetBlocks.addBlocks(g, arch, 0, pool1(g, "conv1_relu"), ResNetGraphBuilder::batchNorm);
   }
 
   /** {@code pool1_pad} (zeros, 1 each side) and {@code pool1_pool} (max 3×3, stride 2); returns the pool's name. */
@@ -83,30 +73,6 @@ final class ResNetGraphBuilder {
     g.addLayer("pool1_pool", new SubsamplingLayer.Builder(PoolingType.MAX)
         .kernelSize(3, 3).stride(2, 2).build(), "pool1_pad");
     return "pool1_pool";
-  }
-
-  /** One bottleneck block; returns the name of its output vertex. */
-  private static String block(ComputationGraphConfiguration.GraphBuilder g, String name, String in,
-      int filters, int stride, boolean convShortcut) {
-    String shortcut = in;
-    if (convShortcut) {
-      conv(g, name + "_0_conv", 1, stride, 4 * filters, in);
-      g.addLayer(name + "_0_bn", batchNorm(), name + "_0_conv");
-      shortcut = name + "_0_bn";
-    }
-    conv(g, name + "_1_conv", 1, stride, filters, in);
-    g.addLayer(name + "_1_bn", batchNorm(), name + "_1_conv");
-    g.addLayer(name + "_1_relu", new ActivationLayer(Activation.RELU), name + "_1_bn");
-    g.addLayer(name + "_2_conv", new ConvolutionLayer.Builder(3, 3).stride(1, 1).nOut(filters)
-        .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).hasBias(true).build(),
-        name + "_1_relu");
-    g.addLayer(name + "_2_bn", batchNorm(), name + "_2_conv");
-    g.addLayer(name + "_2_relu", new ActivationLayer(Activation.RELU), name + "_2_bn");
-    conv(g, name + "_3_conv", 1, 1, 4 * filters, name + "_2_relu");
-    g.addLayer(name + "_3_bn", batchNorm(), name + "_3_conv");
-    g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), shortcut, name + "_3_bn");
-    g.addLayer(name + "_out", new ActivationLayer(Activation.RELU), name + "_add");
-    return name + "_out";
   }
 
   /** A biased convolution of Keras' {@code valid} padding. */

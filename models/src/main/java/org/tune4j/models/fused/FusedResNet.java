@@ -113,6 +113,49 @@ public final class FusedResNet implements BackbonePlan {
     return out;
   }
 
+  /**
+   * Runs images through the part of the plan below block {@code firstBlock} (0-based, Keras order: 0 is
+   * {@code conv2_block1}, whose input is the stem's pooled output), {@code chunk} images at a time: the frozen part
+   * of a fine-tune whose unfrozen blocks start there.
+   *
+   * @return the activations block {@code firstBlock} reads, one row per image, NCHW {@code [n, c, h, w]}
+   * @throws IllegalArgumentException when the images do not fit or {@code firstBlock} is not a block of the plan
+   */
+  public INDArray outputBelow(int firstBlock, ImageSet images, int chunk) {
+    spec.requireFits(images);
+    if (chunk < 1 || firstBlock < 0 || firstBlock >= blocks.size()) {
+      throw new IllegalArgumentException("chunk = " + chunk + " must be at least 1 and firstBlock = " + firstBlock
+          + " in 0.." + (blocks.size() - 1));
+    }
+    long[] one = below(firstBlock, Nd4j.zeros(DataType.FLOAT, 1, spec.height(), spec.width(), 3)).shape();
+    int n = images.size();
+    INDArray out = Nd4j.create(DataType.FLOAT, n, one[3], one[1], one[2]);
+    WorkspaceConfiguration conf = workspace();
+    int per = images.pixelsPerImage();
+    float[] buffer = new float[chunk * per];
+    for (int from = 0; from < n; from += chunk) {
+      int count = Math.min(chunk, n - from);
+      images.copyPixels(from, count, buffer);
+      float[] pixels = count == chunk ? buffer : Arrays.copyOf(buffer, count * per);
+      try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, WORKSPACE + "-below")) {
+        INDArray nchw = Nd4j.create(pixels, new long[] {count, 3, spec.height(), spec.width()}, 'c');
+        out.get(NDArrayIndex.interval(from, from + count)).assign(below(firstBlock,
+            nchw.permute(0, 2, 3, 1).dup('c')).permute(0, 3, 1, 2));
+      }
+    }
+    return out;
+  }
+
+  /** NHWC input → the input of block {@code firstBlock}, NHWC. */
+  private INDArray below(int firstBlock, INDArray x) {
+    x = stem.apply(x);
+    x = Nd4j.exec(new MaxPooling2D(x, stemPool))[0];
+    for (int i = 0; i < firstBlock; i++) {
+      x = blocks.get(i).apply(x);
+    }
+    return x;
+  }
+
   /** The output shape of {@code n} images. */
   private long[] shapeOf(int n) {
     long[] shape = new long[outputShape.length + 1];
