@@ -123,9 +123,10 @@ public final class FusedResNet implements BackbonePlan {
    */
   public INDArray outputBelow(int firstBlock, ImageSet images, int chunk) {
     spec.requireFits(images);
-    if (chunk < 1 || firstBlock < 0 || firstBlock >= blocks.size()) {
+    int blocks = spec.architecture().blocksPerStage().stream().mapToInt(Integer::intValue).sum();
+    if (chunk < 1 || firstBlock < 0 || firstBlock >= blocks) {
       throw new IllegalArgumentException("chunk = " + chunk + " must be at least 1 and firstBlock = " + firstBlock
-          + " in 0.." + (blocks.size() - 1));
+          + " in 0.." + (blocks - 1));
     }
     long[] one = below(firstBlock, Nd4j.zeros(DataType.FLOAT, 1, spec.height(), spec.width(), 3)).shape();
     int n = images.size();
@@ -146,12 +147,10 @@ public final class FusedResNet implements BackbonePlan {
     return out;
   }
 
-  /** NHWC input → the input of block {@code firstBlock}, NHWC. */
+  /** NHWC input → the input of block {@code firstBlock}, NHWC: the stem (step 0), then the blocks below it. */
   private INDArray below(int firstBlock, INDArray x) {
-    x = stem.apply(x);
-    x = Nd4j.exec(new MaxPooling2D(x, stemPool))[0];
-    for (int i = 0; i < firstBlock; i++) {
-      x = blocks.get(i).apply(x);
+    for (int i = 0; i <= firstBlock; i++) {
+      x = steps.get(i).apply(x);
     }
     return x;
   }
