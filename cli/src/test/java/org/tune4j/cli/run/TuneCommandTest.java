@@ -82,7 +82,7 @@ class TuneCommandTest {
     assertEquals(Main.BAD_INPUT, run("tune", write("metrics.yaml", bayes + "metrics: [accuracy]\n").toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("computed the metrics"), err.toString());
     assertEquals(Main.BAD_INPUT, run("tune", write("folds.yaml", bayes.replace("resampling: {folds: 2}",
-        "resampling: {folds: 3}")).toString()));
+        "resampling: {folds: 3}")).toString(), "--run-dir", dir.resolve("refused-run").toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("other resamples"), err.toString());
   }
 
