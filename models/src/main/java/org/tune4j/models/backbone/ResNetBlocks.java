@@ -10,9 +10,10 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.activations.Activation;
+import org.tune4j.models.zoo.ResNetVersion;
 
 /**
- * The bottleneck blocks of a Keras ResNet (v1) by their Keras names ({@code conv2_block1} … {@code conv5_block3}),
+ * The bottleneck blocks of a Keras ResNet (v1 or v2) by their Keras names ({@code conv2_block1} … {@code conv5_block3}),
  * in graph order, and a way to write any run of them into a DL4J graph with another layer in place of each
  * BatchNorm: what fine-tuning the top blocks builds on. {@link ResNetGraphBuilder} writes the whole backbone with it.
  * Stateless and thread-safe.
@@ -69,7 +70,7 @@ public final class ResNetBlocks {
     return out;
   }
 
-  /** The names of block {@code block}'s BatchNorm layers. */
+  /** The names of v1 block {@code block}'s BatchNorm layers. */
   public static List<String> batchNorms(String block, boolean first) {
     List<String> out = new ArrayList<>();
     for (String suffix : BN_SUFFIXES) {
@@ -86,13 +87,34 @@ public final class ResNetBlocks {
   }
 
   /**
+   * The BatchNorm layers of blocks {@code from}, …, the last (0-based, {@link #names} order), bottom to top; for a
+   * v2 backbone also {@code post_bn}, which follows the last block.
+   */
+  public static List<String> batchNormsFrom(ResNetArchitecture arch, int from) {
+    List<String> names = names(arch);
+    List<String> out = new ArrayList<>();
+    for (int i = from; i < names.size(); i++) {
+      out.addAll(arch.version() == ResNetVersion.V2 ? PreactResNetGraphBuilder.batchNorms(names.get(i))
+          : batchNorms(names.get(i), isFirstOfStage(arch, i)));
+    }
+    if (arch.version() == ResNetVersion.V2) {
+      out.add(PreactResNetGraphBuilder.POST_BN);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Adds blocks {@code from}, …, the last (0-based, {@link #names} order) to {@code g}, the first reading vertex
-   * {@code input}, each BatchNorm replaced by a layer of {@code norm} under the BatchNorm's name.
+   * {@code input}, each BatchNorm replaced by a layer of {@code norm} under the BatchNorm's name; a v2 backbone's
+   * {@code post_bn} and {@code post_relu} follow.
    *
-   * @return the name of the last block's output vertex
+   * @return the name of the last vertex written
    */
   public static String addBlocks(ComputationGraphConfiguration.GraphBuilder g, ResNetArchitecture arch, int from,
       String input, Supplier<? extends Layer> norm) {
+    if (arch.version() == ResNetVersion.V2) {
+      return PreactResNetGraphBuilder.addBlocks(g, arch, from, input, norm);
+    }
     String x = input;
     int index = 0;
     for (int s = 0; s < arch.blocksPerStage().size(); s++) {

@@ -165,14 +165,13 @@ final class TopGraph {
     List<String> blocks = ResNetBlocks.names(arch);
     List<String> convolutions = new ArrayList<>();
     for (int i = firstBlock; i < blocks.size(); i++) {
-      boolean first = ResNetBlocks.isFirstOfStage(arch, i);
-      for (String conv : ResNetBlocks.convolutions(blocks.get(i), first)) {
+      for (String conv : ResNetBlocks.convolutions(blocks.get(i), ResNetBlocks.isFirstOfStage(arch, i))) {
         graph.getLayer(conv).setParams(base.getLayer(conv).params().dup());
         convolutions.add(conv);
       }
-      for (String bn : ResNetBlocks.batchNorms(blocks.get(i), first)) {
-        copyNorm(base.getLayer(bn), graph.getLayer(bn));
-      }
+    }
+    for (String bn : ResNetBlocks.batchNormsFrom(arch, firstBlock)) {
+      copyNorm(base.getLayer(bn), graph.getLayer(bn));
     }
     return convolutions;
   }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.backbone.ResNetBlocks;
-import org.tune4j.models.zoo.ResNetVersion;
 
 /**
  * Which backbone blocks a fine-tune trains: the top {@code n} Keras blocks ({@link #topBlocks}, 1 =
@@ -34,21 +33,6 @@ public sealed interface Unfreeze {
    */
   int firstBlock(ResNetArchitecture arch);
 
-  /**
-   * The blocks of {@code arch} a fine-tune can train, bottom to top.
-   *
-   * @throws IllegalArgumentException for a ResNet v2 backbone, whose pre-activation blocks the fine-tuner does not
-   *     write yet, naming the v1 backbones it does
-   */
-  static List<String> blocksOf(ResNetArchitecture arch) {
-    if (arch.version() != ResNetVersion.V1) {
-      throw new IllegalArgumentException("fine-tuning trains the top blocks of ResNet v1 backbones (resnet50,"
-          + " resnet101, resnet152); " + arch.name() + " has pre-activation (v2) blocks, which it does not build yet:"
-          + " fine-tune a v1 backbone, or keep " + arch.name() + " frozen");
-    }
-    return ResNetBlocks.names(arch);
-  }
-
   /** The text form a job file uses: the count, or the stage name. */
   String describe();
 
@@ -68,7 +52,7 @@ public sealed interface Unfreeze {
 
     @Override
     public int firstBlock(ResNetArchitecture arch) {
-      List<String> names = blocksOf(arch);
+      List<String> names = ResNetBlocks.names(arch);
       if (count > names.size()) {
         throw new IllegalArgumentException("blocks = " + count + " but " + arch.name() + " has " + names.size()
             + " blocks (" + names.get(0) + " … " + names.get(names.size() - 1) + "); give 1.." + names.size());
@@ -95,7 +79,7 @@ public sealed interface Unfreeze {
 
     @Override
     public int firstBlock(ResNetArchitecture arch) {
-      List<String> names = blocksOf(arch);
+      List<String> names = ResNetBlocks.names(arch);
       int first = names.indexOf(name + "_block1");
       if (first < 0) {
         int stages = arch.blocksPerStage().size();

@@ -53,13 +53,11 @@ public final class WholeGraphFineTuner {
     TransferLearning.GraphBuilder g = new TransferLearning.GraphBuilder(base)
         .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(updater).seed(options.seed()).build())
         .setFeatureExtractor(ResNetBlocks.inputOf(arch, first));
-    List<String> names = ResNetBlocks.names(arch);
-    for (int i = first; i < names.size(); i++) {
-      for (String bn : ResNetBlocks.batchNorms(names.get(i), ResNetBlocks.isFirstOfStage(arch, i))) {
-        g.removeVertexKeepConnections(bn);
-        g.addLayer(bn, TopGraph.inferenceNorm(base.getLayer(bn).getParam("gamma").length()),
-            bn.replace("_bn", "_conv"));
-      }
+    List<String> norms = ResNetBlocks.batchNormsFrom(arch, first);
+    for (String bn : norms) {
+      String input = base.getConfiguration().getVertexInputs().get(bn).get(0);
+      g.removeVertexKeepConnections(bn);
+      g.addLayer(bn, TopGraph.inferenceNorm(base.getLayer(bn).getParam("gamma").length()), input);
     }
     String x = base.getConfiguration().getNetworkOutputs().get(0);
     long[] out = backbone.outputShape();
@@ -83,10 +81,8 @@ public final class WholeGraphFineTuner {
     }
     ComputationGraph graph = g.setOutputs(TopGraph.OUTPUT).build();
     ComputationGraph source = frozen.model().backbone().build().graph();
-    for (int i = first; i < names.size(); i++) {
-      for (String bn : ResNetBlocks.batchNorms(names.get(i), ResNetBlocks.isFirstOfStage(arch, i))) {
-        TopGraph.copyNorm(source.getLayer(bn), graph.getLayer(bn));
-      }
+    for (String bn : norms) {
+      TopGraph.copyNorm(source.getLayer(bn), graph.getLayer(bn));
     }
     for (int i = 0; i < n; i++) {
       if (head.getLayer(i).numParams() > 0) {

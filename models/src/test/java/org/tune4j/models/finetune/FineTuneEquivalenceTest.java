@@ -8,6 +8,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tune4j.models.backbone.ResNetArchitecture;
 import org.tune4j.models.backbone.ResNetBlocks;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.head.HeadSpec;
@@ -34,23 +35,36 @@ class FineTuneEquivalenceTest {
     assertSameAsWholeGraph(HeadSpec.flatten().dense(6, "tanh"), 2);
   }
 
+  /** A v2 backbone (two blocks a stage, as Keras' stack2 needs): pre-activation blocks and post_bn are trained too. */
+  @Test
+  void theTopBlocksOfAPreActivationBackbone() {
+    assertSameAsWholeGraph(TINY_V2, HeadSpec.globalAveragePooling().dense(8, "relu"), 3);
+  }
+
+  static final ResNetArchitecture TINY_V2 = ResNetArchitecture.of(org.tune4j.models.zoo.ResNetVersion.V2, 8,
+      List.of(2, 2), List.of(4, 8));
+
   private static void assertSameAsWholeGraph(HeadSpec head, int blocks) {
+    assertSameAsWholeGraph(FineTunerTest.TINY, head, blocks);
+  }
+
+  private static void assertSameAsWholeGraph(ResNetArchitecture arch, HeadSpec head, int blocks) {
     ImageSet train = FineTunerTest.images(4);
-    FittedTransferModel frozen = FineTunerTest.frozen(head, train);
+    FittedTransferModel frozen = FineTunerTest.frozen(arch, head, train);
     FineTune options = FineTune.topBlocks(blocks).learnRate(1e-3).epochs(2).batchSize(8).validationSplit(0).seed(9);
     // the frozen part through DL4J's graph: the whole graph's frozen layers compute exactly that
     FineTunedModel tuned = FineTuner.fineTune(frozen, train, options, m -> { }, true);
 
-    int first = options.blocks().firstBlock(FineTunerTest.TINY);
+    int first = options.blocks().firstBlock(arch);
     ComputationGraph whole = WholeGraphFineTuner.build(frozen, options);
     ComputationGraph initial = whole.clone();
     for (int epoch = 1; epoch <= options.epochs(); epoch++) {
       WholeGraphFineTuner.fitEpoch(whole, train, options, epoch);
     }
     List<String> trained = new ArrayList<>();
-    List<String> names = ResNetBlocks.names(FineTunerTest.TINY);
+    List<String> names = ResNetBlocks.names(arch);
     for (int i = first; i < names.size(); i++) {
-      trained.addAll(ResNetBlocks.convolutions(names.get(i), ResNetBlocks.isFirstOfStage(FineTunerTest.TINY, i)));
+      trained.addAll(ResNetBlocks.convolutions(names.get(i), ResNetBlocks.isFirstOfStage(arch, i)));
     }
     for (int i = 0; tuned.graph().getVertex("head_" + i) != null; i++) {
       trained.add("head_" + i);
