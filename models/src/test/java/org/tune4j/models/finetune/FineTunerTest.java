@@ -24,6 +24,7 @@ import org.tune4j.models.head.FitSpec;
 import org.tune4j.models.head.HeadSpec;
 import org.tune4j.models.head.Predictions;
 import org.tune4j.models.transfer.FittedTransferModel;
+import org.tune4j.models.transfer.WholeGraphTrainerTest;
 import org.tune4j.models.transfer.TransferModel;
 import org.tune4j.models.weights.Weights;
 
@@ -41,15 +42,14 @@ class FineTunerTest {
   static final double LOSS_TOLERANCE = 1e-6;
   /** The fused plan (BatchNorm folded) against DL4J's graph, relative to the largest activation. */
   static final double ACTIVATION_TOLERANCE = 1e-5;
-  static final ResNetArchitecture TINY = ResNetArchitecture.of(8, List.of(1, 1), List.of(4, 8));
+  static final ResNetArchitecture TINY = WholeGraphTrainerTest.TINY;
 
   static ImageSet images(int perClass) {
-    return ImageTransforms.scale01(ImageTransforms.toRgb(ImageTransforms.padTo(
-        EmbeddedSample.fashionMnist().train().firstPerClass(perClass), 32, 32)));
+    return WholeGraphTrainerTest.images(perClass);
   }
 
   static Backbone tiny() {
-    return Backbone.resnet(TINY, Weights.random(1)).inputSize(32, 32);
+    return WholeGraphTrainerTest.tiny();
   }
 
   static FittedTransferModel frozen(HeadSpec head, ImageSet train) {
@@ -146,13 +146,7 @@ class FineTunerTest {
       INDArray analytic = g.gradient().getGradientFor(conv + "_W").div(train.size());
       INDArray w = g.getLayer(conv).getParam("W");
       for (long j = 0; j < w.length(); j += Math.max(1, w.length() / 7)) {
-        double original = w.getDouble(j);
-        w.putScalar(j, original + STEP);
-        double up = g.score(batch, false);
-        w.putScalar(j, original - STEP);
-        double down = g.score(batch, false);
-        w.putScalar(j, original);
-        double numeric = (up - down) / (2 * STEP);
+        double numeric = FrozenBatchNormGradientTest.centralDifference(g, batch, w, j, STEP);
         double a = analytic.getDouble(j);
         double scale = Math.max(1e-3, Math.abs(a) + Math.abs(numeric));
         assertTrue(Math.abs(a - numeric) / scale < GRADIENT_TOLERANCE,

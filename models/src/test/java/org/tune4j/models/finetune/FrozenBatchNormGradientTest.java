@@ -89,16 +89,21 @@ class FrozenBatchNormGradientTest {
     INDArray w = g.getLayer("conv").getParam("W");
     double worst = 0;
     for (long j = 0; j < w.length(); j++) {
-      double original = w.getDouble(j);
-      w.putScalar(j, original + STEP);
-      double up = g.score(batch, false);
-      w.putScalar(j, original - STEP);
-      double down = g.score(batch, false);
-      w.putScalar(j, original);
-      double numeric = (up - down) / (2 * STEP);
+      double numeric = centralDifference(g, batch, w, j, STEP);
       double a = analytic.getDouble(j);
       worst = Math.max(worst, Math.abs(a - numeric) / Math.max(1e-3, Math.abs(a) + Math.abs(numeric)));
     }
     return worst;
+  }
+
+  /** The central difference of {@code g}'s mean loss on {@code batch} in weight {@code j} of {@code w}; restores it. */
+  static double centralDifference(ComputationGraph g, DataSet batch, INDArray w, long j, double step) {
+    double original = w.getDouble(j);
+    w.putScalar(j, original + step);
+    double up = g.score(batch, false);
+    w.putScalar(j, original - step);
+    double down = g.score(batch, false);
+    w.putScalar(j, original);
+    return (up - down) / (2 * step);
   }
 }

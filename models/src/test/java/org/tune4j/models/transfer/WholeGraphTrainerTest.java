@@ -34,20 +34,23 @@ import org.tune4j.models.weights.Weights;
  * backbone layer gets the fit's updater), and with the backbone frozen the plain path trains the
  * same head as the fast path on cached DL4J-graph features, within {@value #WEIGHT_TOLERANCE}.
  */
-class WholeGraphTrainerTest {
+public class WholeGraphTrainerTest {
   static final double WEIGHT_TOLERANCE = 1e-5;
   /** Epoch losses are computed from float32 softmax outputs of two different networks. */
   static final double METRIC_TOLERANCE = 1e-5;
   /** One Adam step at 0.01 moves each weight with a non-zero gradient by about 0.01. */
   static final double MOVED = 1e-4;
-  static final ResNetArchitecture TINY = ResNetArchitecture.of(8, List.of(1, 1), List.of(4, 8));
+  /** A two-stage ResNet with Keras' layer names, small enough for a test (also the fine-tune tests' backbone). */
+  public static final ResNetArchitecture TINY = ResNetArchitecture.of(8, List.of(1, 1), List.of(4, 8));
 
-  static ImageSet images(int perClass) {
+  /** {@code perClass} training images of each class of the embedded sample, padded to 32×32 RGB, scaled to [0, 1]. */
+  public static ImageSet images(int perClass) {
     return ImageTransforms.scale01(ImageTransforms.toRgb(ImageTransforms.padTo(
         EmbeddedSample.fashionMnist().train().firstPerClass(perClass), 32, 32)));
   }
 
-  static Backbone tiny() {
+  /** {@link #TINY} with random weights (seed 1) at 32×32. */
+  public static Backbone tiny() {
     return Backbone.resnet(TINY, Weights.random(1)).inputSize(32, 32);
   }
 
