@@ -19,6 +19,7 @@ import org.tune4j.models.data.ImageTransforms;
 import org.tune4j.models.data.TrainTest;
 import org.tune4j.models.source.ImageSource;
 import org.tune4j.models.source.ImageSources;
+import org.tune4j.models.data.Preprocessing;
 import org.tune4j.models.source.PreparedSource;
 import org.tune4j.tuning.json.Json;
 
@@ -56,6 +57,12 @@ public sealed interface DataSource permits DataSource.Embedded, DataSource.Idx, 
     public Sources {
       skipped = List.copyOf(skipped);
       trainRows = trainRows.clone();
+    }
+
+    /** These images prepared by {@code mode} as Keras' {@code preprocess_input} does (they are on [0, 1] here). */
+    public Sources preprocessed(Preprocessing mode) {
+      return new Sources(PreparedSource.of(train).preprocessUnitScale(mode), PreparedSource.of(test)
+          .preprocessUnitScale(mode), skipped, trainRows);
     }
 
     /** Sources of which nothing was left out. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tune4j.models.data.Preprocessing;
 import org.tune4j.models.finetune.FineTune;
 import org.tune4j.models.spec.ModelSpec;
 import org.tune4j.tuning.grid.Grid;
@@ -36,11 +37,13 @@ import org.tune4j.tuning.metrics.MetricSet;
  * @param testTimeViews views of each test image the last fit averages its probabilities over ({@code last_fit:
  *     {tta: M}}), 0 for none
  * @param fineTune the fine-tune of the last fit's model ({@code fine_tune}), when asked
+ * @param preprocessing the Keras preprocessing mode applied to the images ({@code backbone.preprocessing}), or
+ *     empty to feed them scaled to [0, 1]
  */
 public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSearch search,
     JobResampling resampling, MetricSet metrics, EventLevel eventLevel, String selectBy, int threads, long seed,
     boolean savePredictions, String output, List<String> notes, Map<String, Object> tree, int testTimeViews,
-    Optional<FineTune> fineTune) {
+    Optional<FineTune> fineTune, Optional<Preprocessing> preprocessing) {
 
   /** Validates and copies. */
   public Job {
@@ -74,7 +77,7 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
   /** This job with another thread budget (which never changes the results). */
   public Job withThreads(int newThreads) {
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, newThreads, seed,
-        savePredictions, output, notes, tree, testTimeViews, fineTune);
+        savePredictions, output, notes, tree, testTimeViews, fineTune, preprocessing);
   }
 
   /**

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tune4j.models.data.Preprocessing;
 import org.tune4j.models.finetune.FineTune;
 import org.tune4j.models.spec.Block;
 import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.zoo.BackboneFamily;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.grid.Grids;
 import org.tune4j.tuning.json.Json;
@@ -109,8 +111,12 @@ public final class JobReader {
     }
     boolean save = Json.optionalBoolean(tree, "save_predictions", root).orElse(false);
     int tta = testTimeViews(Json.optionalObject(tree, "last_fit", root).orElse(Map.of()), augmentation.isPresent());
+    List<BackboneFamily> families = SpecReader.families(backbone, Json.child(root, "backbone"), parameters);
     Optional<FineTune> fineTune = Json.optionalObject(tree, "fine_tune", root)
-        .map(t -> FineTuneReader.read(t, SpecReader.families(backbone, Json.child(root, "backbone"), parameters), seed));
+        .map(t -> FineTuneReader.read(t, families, seed));
+    Optional<Preprocessing> preprocessing = BackbonePreprocessing.read(backbone, Json.child(root, "backbone"),
+        families);
+    BackbonePreprocessing.checkViews(preprocessing, spec);
     String output = Json.optionalString(tree, "output", root).orElse("runs");
     Map<String, Object> canonical = new LinkedHashMap<>(tree);
     canonical.put("data", data.toTree());
@@ -120,7 +126,7 @@ public final class JobReader {
       canonical.remove("search");
     }
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, (int) threads, seed, save,
-        output, notes, canonical, tta, fineTune);
+        output, notes, canonical, tta, fineTune, preprocessing);
   }
 
   /** The {@code last_fit} section's {@code tta}: views of the test images to average over, 0 for none. */

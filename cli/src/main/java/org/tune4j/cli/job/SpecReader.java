@@ -51,7 +51,7 @@ final class SpecReader {
    */
   static Block backbone(Map<String, Object> backbone, String path, Path base, Map<String, Object> parameters,
       Consumer<String> notes) {
-    Json.unknownKeys(backbone, Set.of("name", "weights", "weights_seed"), path);
+    Json.unknownKeys(backbone, Set.of("name", "weights", "weights_seed", BackbonePreprocessing.KEY), path);
     String name = Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
     if (TUNE.equals(name)) {
       return TunedBackbone.block(backbone, path, parameters, notes);

@@ -121,7 +121,10 @@ public final class JobRunner {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
-    DataSource.Sources data = Inputs.check(() -> job.data().load());
+    DataSource.Sources loaded = Inputs.check(() -> job.data().load());
+    DataSource.Sources data = job.preprocessing().map(loaded::preprocessed).orElse(loaded);
+    job.preprocessing().ifPresent(m -> log.line("images prepared with Keras' " + m.modeName()
+        + " preprocessing (backbone.preprocessing)"));
     data.skipped().forEach(m -> log.line("skipped: " + m));
     if (!data.skipped().isEmpty()) {
       console.message("Skipped " + data.skipped().size() + " unreadable images (listed in run.log), the first: "

@@ -64,6 +64,14 @@ class AugmentationSectionTest {
         "    - {block: random_contrast, factor: 0.2, value_max: 255.0}", "")));
     assertEquals(1.0, job.spec().blocks().get("random_brightness").arg("value_max"), "the job's pixels are in [0, 1]");
     assertEquals(255.0, job.spec().blocks().get("random_contrast").arg("value_max"), "a value the job gives stays");
+    String keras = AUGMENTED.replace("    - {block: random_flip, mode: horizontal}\n",
+        "    - {block: random_flip, mode: horizontal}\n    - {block: random_brightness, factor: 0.1}\n")
+        .replace("backbone: {weights: random}", "backbone: {weights: random, preprocessing: keras}");
+    assertEquals("job.yaml: $.augmentation.transforms has random_brightness (\"random_brightness\"), which bounds"
+        + " pixels to [0, 1], but $.backbone.preprocessing is caffe, so the views are drawn from preprocessed pixels;"
+        + " drop it, or keep preprocessing: scale01", error(keras));
+    assertEquals(4, read(AUGMENTED.replace("backbone: {weights: random}", "backbone: {weights: random,"
+        + " preprocessing: keras}")).testTimeViews(), "geometric views are fine on preprocessed pixels");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.models.data.Preprocessing;
 import org.tune4j.models.spec.Blocks;
 import org.tune4j.models.weights.Weights;
 import org.tune4j.models.zoo.BackboneFamily;
@@ -228,6 +229,27 @@ class JobReaderTest {
     String file = error(tuned.replace("weights: random", "weights: w.h5"));
     assertEquals("job.yaml: $.backbone.weights is the file \"w.h5\" but the backbone is tuned (name: tune) and a"
         + " weights file holds one model; give random, imagenet or auto, or name the model", file);
+  }
+
+  @Test
+  void theBackbonesOwnKerasPreprocessingIsAskedByName() {
+    assertEquals(java.util.Optional.empty(), read(TINY).preprocessing(), "the vignette's [0, 1] pixels by default");
+    assertEquals(java.util.Optional.of(Preprocessing.CAFFE), read(TINY.replace("backbone: {weights: random}",
+        "backbone: {weights: random, preprocessing: keras}")).preprocessing());
+    assertEquals(java.util.Optional.of(Preprocessing.TF), read(TINY.replace("backbone: {weights: random}",
+        "backbone: {name: resnet101v2, weights: random, preprocessing: keras}")).preprocessing());
+    assertEquals(java.util.Optional.of(Preprocessing.TORCH), read(TINY.replace("backbone: {weights: random}",
+        "backbone: {weights: random, preprocessing: torch}")).preprocessing());
+    String tuned = TINY.replace("backbone: {weights: random}", "backbone: {name: tune, weights: random,"
+        + " preprocessing: keras}").replace("parameters:\n", "parameters:\n  base_model: {values: [resnet50, resnet50v2]}\n");
+    assertEquals("job.yaml: $.backbone.preprocessing is \"keras\" but the backbones tuned over prepare their images"
+        + " differently (resnet50: caffe, resnet50v2: tf) and the images are prepared once for all of them; tune v1 or"
+        + " v2 backbones only ($.parameters.base_model.values), or name one mode: caffe, tf, torch or scale01",
+        error(tuned));
+    assertEquals(java.util.Optional.of(Preprocessing.CAFFE), read(tuned.replace("resnet50v2]", "resnet152]"))
+        .preprocessing(), "v1 backbones share caffe");
+    assertEquals("job.yaml: $.backbone.preprocessing is \"bgr\"; choose from: scale01, keras, caffe, tf, torch",
+        error(TINY.replace("backbone: {weights: random}", "backbone: {weights: random, preprocessing: bgr}")));
   }
 
   @Test

@@ -89,11 +89,13 @@ class TuneCommandTest {
   @Test
   void aRunComparesBackbonesWhenTheBackboneIsTuned() throws IOException {
     Path jobFile = write("job.yaml", job("  learn_rate: {min: -2, max: -1}\n  base_model: {values: [resnet50, resnet101]}")
-        .replace("backbone: {weights: random}", "backbone: {name: tune, weights: random}")
+        .replace("backbone: {weights: random}", "backbone: {name: tune, weights: random, preprocessing: keras}")
         .replace("levels: {dense_units: 2,", "levels: {base_model: 2, dense_units: 2,"));
     Path run = dir.resolve("run");
     assertEquals(Main.OK, run("tune", jobFile.toString(), "--run-dir", run.toString()), err.toString());
     assertEquals(8, Files.readAllLines(run.resolve("journal.jsonl")).size(), "2 backbones × 2 heads × 2 folds");
+    assertTrue(Files.readString(run.resolve("run.log")).contains("images prepared with Keras' caffe preprocessing"),
+        "both v1 backbones take Keras' caffe mode");
     List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
     assertTrue(metrics.get(0).startsWith("config,base_model,dense_units,learn_rate,"), metrics.get(0));
     assertTrue(metrics.stream().anyMatch(l -> l.contains(",resnet101,")), "the ResNet101 candidates are scored");

@@ -69,6 +69,22 @@ public enum Preprocessing {
   }
 
   /**
+   * Returns images whose pixels are on the [0, 1] scale (as tune4j's jobs prepare them) prepared as this mode
+   * prepares the same images on the 0–255 scale: {@code apply} of the pixels times 255.
+   *
+   * @throws IllegalArgumentException when {@code CAFFE} or {@code TORCH} gets grey images
+   */
+  public ImageSet applyToUnitScale(ImageSet images) {
+    float[] in = images.pixels();
+    float[] scaled = new float[in.length];
+    for (int i = 0; i < in.length; i++) {
+      scaled[i] = in[i] * 255f;
+    }
+    return apply(ImageSet.wrap(images.height(), images.width(), images.channels(), scaled, images.labels(),
+        images.levels()));
+  }
+
+  /**
    * Returns the images prepared by this mode; pixels are expected on the 0–255 scale.
    *
    * @throws IllegalArgumentException when {@code CAFFE} or {@code TORCH} gets grey images

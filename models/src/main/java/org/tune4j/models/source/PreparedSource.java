@@ -63,6 +63,11 @@ public final class PreparedSource extends ForwardingSource {
     return then("preprocess=" + mode.modeName(), mode::apply);
   }
 
+  /** Adds an ImageNet preprocessing mode to pixels on the [0, 1] scale ({@link Preprocessing#applyToUnitScale}). */
+  public PreparedSource preprocessUnitScale(Preprocessing mode) {
+    return then("preprocess01=" + mode.modeName(), mode::applyToUnitScale);
+  }
+
   private PreparedSource then(String name, UnaryOperator<ImageSet> op) {
     List<Step> more = new ArrayList<>(steps);
     more.add(new Step(name, op));

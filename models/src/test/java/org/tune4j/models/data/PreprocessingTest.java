@@ -74,4 +74,20 @@ class PreprocessingTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Preprocessing.parse("inception"));
     assertEquals("preprocessing \"inception\" is not a mode; choose from: scale01, caffe, tf, torch", e.getMessage());
   }
+
+  @Test
+  void onTheUnitScaleEachModeIsItsModeOfThePixelsTimes255() {
+    ImageSet unit = ImageSet.of(1, 2, 3, new float[] {0f, 0.5f, 1f, 0.25f, 0.75f, 0.1f}, new int[1], List.of("a"));
+    float[] raw = unit.pixels().clone();
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] *= 255f;
+    }
+    ImageSet bytes = ImageSet.of(1, 2, 3, raw, new int[1], List.of("a"));
+    for (Preprocessing mode : List.of(Preprocessing.CAFFE, Preprocessing.TF, Preprocessing.TORCH)) {
+      assertArrayEquals(mode.apply(bytes).pixels(), mode.applyToUnitScale(unit).pixels(),
+          1e-4f, mode.modeName());
+    }
+    assertEquals(-1f, Preprocessing.TF.applyToUnitScale(unit).pixels()[0], 1e-6f);
+    assertEquals(1f, Preprocessing.TF.applyToUnitScale(unit).pixels()[2], 1e-6f);
+  }
 }
