@@ -8,15 +8,17 @@ Random weights. Prints one line `torch <family> <size> <batch> <images/s>` per m
 the same thread count as tune4j's benchmark. Needs Debian's python3-torch and python3-torchvision.
 
     /usr/bin/python3 benchmarks/peers/torch_backbones.py --families resnet50,resnet50v2 --threads 2
+
+compare-backbones.sh runs it at 224 for every family; compare-featurize.sh for ResNet50 at 32 and 224.
 """
 import argparse
 import time
 
 import torch
-
-import blas_check
 import torchvision
 from torch import nn
+
+import blas_check
 
 V2_BLOCKS = {"resnet50v2": (3, 4, 6, 3), "resnet101v2": (3, 4, 23, 3), "resnet152v2": (3, 8, 36, 3)}
 EPS = 1.001e-5

@@ -10,10 +10,10 @@ import argparse
 import time
 
 import torch
-
-import blas_check
 import torchvision
 from torchvision import transforms
+
+import blas_check
 
 
 def main():

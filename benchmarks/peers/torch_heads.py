@@ -11,9 +11,9 @@ import sys
 import time
 
 import torch
+import torch.nn as nn
 
 import blas_check
-import torch.nn as nn
 
 ROWS, DIMS, CLASSES, EPOCHS, BATCH = 2000, 2048, 10, 5, 32
 

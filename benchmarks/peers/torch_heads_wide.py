@@ -18,22 +18,15 @@ import sys
 import time
 
 import torch
-
-import blas_check
 import torch.nn.functional as F
 
-ROWS, DIMS, HIDDEN, CLASSES, EPOCHS, BATCH = 2000, 2048, 64, 10, 5, 32
+import blas_check
+from torch_heads import BATCH, CLASSES, DIMS, EPOCHS, ROWS, data   # the same heads and data
+
+HIDDEN = 64
 BETA1, BETA2, EPS = 0.9, 0.999, 1e-7
 # float32 sums in another order (one wide GEMM against 3 narrow ones), after 10 Adam steps
 WIDE_TOLERANCE = 1e-4
-
-
-def data():
-    g = torch.Generator().manual_seed(1)
-    labels = torch.randint(0, CLASSES, (ROWS,), generator=g)
-    x = torch.rand(ROWS, DIMS, generator=g)
-    boost = (torch.arange(DIMS)[None, :] % CLASSES == labels[:, None]).float() * 0.5 + 1.0
-    return x * boost, labels
 
 
 class WideHeads:

@@ -20,9 +20,9 @@ import time
 
 import numpy as np
 import torch
+import torchvision
 
 import blas_check
-import torchvision
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLE = os.path.join(HERE, "..", "..", "models", "src", "main", "resources", "org", "tune4j", "models", "data",
