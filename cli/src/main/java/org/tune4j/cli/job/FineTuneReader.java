@@ -28,11 +28,7 @@ final class FineTuneReader {
    */
   static FineTune read(Map<String, Object> t, List<BackboneFamily> families, long seed) {
     Json.unknownKeys(t, KEYS, PATH);
-    Unfreeze unfreeze = null;
-    for (BackboneFamily family : families) {
-      unfreeze = blocks(t, family);
-    }
-    FineTune f = FineTune.of(unfreeze).seed(seed);
+    FineTune f = FineTune.of(blocks(t, families)).seed(seed);
     if (t.containsKey("learn_rate")) {
       double rate = Json.requireDouble(t, "learn_rate", PATH);
       if (!(rate > 0 && Double.isFinite(rate))) {
@@ -61,12 +57,15 @@ final class FineTuneReader {
     return f.patience(patience);
   }
 
-  private static Unfreeze blocks(Map<String, Object> t, BackboneFamily family) {
+  /** The section's {@code blocks}, checked against each of {@code families}. */
+  private static Unfreeze blocks(Map<String, Object> t, List<BackboneFamily> families) {
     String path = Json.child(PATH, "blocks");
     Object raw = t.getOrDefault("blocks", 1L);
     try {
       Unfreeze u = raw instanceof String s ? Unfreeze.stage(s) : Unfreeze.topBlocks(clamp(Json.asLong(raw, path)));
-      u.firstBlock(ResNetArchitecture.of(family));
+      for (BackboneFamily family : families) {
+        u.firstBlock(ResNetArchitecture.of(family));
+      }
       return u;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(path + ": " + e.getMessage(), e);

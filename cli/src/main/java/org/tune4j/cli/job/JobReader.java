@@ -78,7 +78,8 @@ public final class JobReader {
     List<String> notes = new ArrayList<>();
     Map<String, Object> backbone = Json.optionalObject(tree, "backbone", root).orElse(Map.of());
     Map<String, Object> parameters = Json.optionalObject(tree, "parameters", root).orElse(Map.of());
-    Block backboneBlock = SpecReader.backbone(backbone, Json.child(root, "backbone"), base, parameters, notes::add);
+    List<BackboneFamily> families = SpecReader.families(backbone, Json.child(root, "backbone"), parameters);
+    Block backboneBlock = SpecReader.backbone(backbone, Json.child(root, "backbone"), base, families, notes::add);
     Optional<Map<String, Object>> augmentation = Json.optionalObject(tree, "augmentation", root);
     ModelSpec spec = SpecReader.spec("resnet_transfer", backboneBlock, augmentation, Json.requireList(tree, "head", root),
         Json.optionalObject(tree, "fit", root).orElse(Map.of()), parameters);
@@ -111,7 +112,6 @@ public final class JobReader {
     }
     boolean save = Json.optionalBoolean(tree, "save_predictions", root).orElse(false);
     int tta = testTimeViews(Json.optionalObject(tree, "last_fit", root).orElse(Map.of()), augmentation.isPresent());
-    List<BackboneFamily> families = SpecReader.families(backbone, Json.child(root, "backbone"), parameters);
     Optional<FineTune> fineTune = Json.optionalObject(tree, "fine_tune", root)
         .map(t -> FineTuneReader.read(t, families, seed));
     Optional<Preprocessing> preprocessing = BackbonePreprocessing.read(backbone, Json.child(root, "backbone"),

@@ -46,27 +46,37 @@ final class SpecReader {
 
   /**
    * The backbone block of a job's {@code backbone} section: {@code name} (a {@link BackboneFamily}, resnet50 by
-   * default, or {@code tune}: the parameter {@code base_model}, over {@code parameters.base_model.values} or every
-   * family) and its weights, {@code random}, {@code imagenet}, {@code auto} or a path to a Keras .h5 file.
+   * default, or {@code tune}: the parameter {@code base_model}) and its weights, {@code random}, {@code imagenet},
+   * {@code auto} or a path to a Keras .h5 file.
+   *
+   * @param families the families the section can run, as {@link #families} reads them
    */
-  static Block backbone(Map<String, Object> backbone, String path, Path base, Map<String, Object> parameters,
+  static Block backbone(Map<String, Object> backbone, String path, Path base, List<BackboneFamily> families,
       Consumer<String> notes) {
-    Json.unknownKeys(backbone, Set.of("name", "weights", "weights_seed", BackbonePreprocessing.KEY), path);
-    String name = Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
-    if (TUNE.equals(name)) {
-      return TunedBackbone.block(backbone, path, parameters, notes);
+    if (tuned(backbone, path)) {
+      return TunedBackbone.block(backbone, path, families, notes);
     }
-    BackboneFamily family = family(name, Json.child(path, "name"));
+    BackboneFamily family = families.get(0);
     return Blocks.backbone(family, weights(family, backbone, path, base, notes));
   }
 
   /**
-   * The families a job's {@code backbone} section can run: the one {@code name} names (resnet50 by default), or,
-   * for {@code name: tune}, those {@code parameters.base_model.values} names (every family when absent).
+   * The families a job's {@code backbone} section can run, its keys checked: the one {@code name} names (resnet50
+   * by default), or, for {@code name: tune}, those {@code parameters.base_model.values} names (every family when
+   * absent).
    */
   static List<BackboneFamily> families(Map<String, Object> backbone, String path, Map<String, Object> parameters) {
-    String name = Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
-    return TUNE.equals(name) ? TunedBackbone.families(parameters) : List.of(family(name, Json.child(path, "name")));
+    Json.unknownKeys(backbone, Set.of("name", "weights", "weights_seed", BackbonePreprocessing.KEY), path);
+    return tuned(backbone, path) ? TunedBackbone.families(parameters)
+        : List.of(family(name(backbone, path), Json.child(path, "name")));
+  }
+
+  private static String name(Map<String, Object> backbone, String path) {
+    return Json.optionalString(backbone, "name", path).orElse(BackboneFamily.RESNET50.kerasName());
+  }
+
+  private static boolean tuned(Map<String, Object> backbone, String path) {
+    return TUNE.equals(name(backbone, path));
   }
 
   /** The family {@code name} names; {@code where} is its place in the job, for the message. */

@@ -28,9 +28,9 @@ final class TunedBackbone {
 
   private TunedBackbone() {}
 
-  static Block block(Map<String, Object> backbone, String path, Map<String, Object> parameters,
+  /** The block of a tuned backbone over {@code families}, as {@link #families} reads them. */
+  static Block block(Map<String, Object> backbone, String path, List<BackboneFamily> families,
       Consumer<String> notes) {
-    List<BackboneFamily> families = families(parameters);
     String w = Json.optionalString(backbone, "weights", path).orElse("random");
     long seed = Json.optionalLong(backbone, "weights_seed", path).orElse(42L);
     String where = Json.child(path, "weights");
