@@ -10,6 +10,8 @@ import org.tune4j.models.augment.Augmentation;
 import org.tune4j.models.backbone.Backbone;
 import org.tune4j.models.head.HeadInput;
 import org.tune4j.models.source.ImageSource;
+import org.tune4j.models.source.ImageSources;
+import org.tune4j.models.source.SourceRecipe;
 import org.tune4j.models.store.FeatureMatrix;
 import org.tune4j.models.store.ShardStore;
 import org.tune4j.models.transfer.Featurizer;
@@ -28,6 +30,10 @@ import org.tune4j.tuning.engine.Progress;
 final class FeatureStore {
   private final ImageSource source;
   private final Optional<FeatureCache> cache;
+  private final Optional<SourceRecipe> recipe;
+  private final Map<String, Featurizer> rangeFeaturizers = new HashMap<>();
+  private final Map<String, ShardStore> rangeStores = new HashMap<>();
+  private final String id = java.util.UUID.randomUUID().toString();
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final Map<String, String> viewNames = new HashMap<>();
 
@@ -45,17 +51,67 @@ final class FeatureStore {
   }
 
   FeatureStore(ImageSource source, Optional<FeatureCache> cache) {
+    this(source, cache, Optional.empty());
+  }
+
+  private FeatureStore(ImageSource source, Optional<FeatureCache> cache, Optional<SourceRecipe> recipe) {
     this.source = source;
     this.cache = cache;
+    this.recipe = recipe;
   }
 
   /** The same source with a disk cache behind it. */
   FeatureStore withCache(FeatureCache newCache) {
-    return new FeatureStore(source, Optional.of(newCache));
+    return new FeatureStore(source, Optional.of(newCache), recipe);
+  }
+
+  /** The same source, which {@code newRecipe} opens again on another machine. */
+  FeatureStore withRecipe(SourceRecipe newRecipe) {
+    return new FeatureStore(source, cache, Optional.of(newRecipe));
   }
 
   ImageSource source() {
     return source;
+  }
+
+  Optional<FeatureCache> cache() {
+    return cache;
+  }
+
+  /** This store's identity in this JVM (a worker's engine cache tells runs apart by it). */
+  String id() {
+    return id;
+  }
+
+  Optional<SourceRecipe> recipe() {
+    return recipe;
+  }
+
+  /**
+   * Featurizes source rows {@code [from, to)} for {@code model}'s frozen prefix (and views {@code 1 … views} of
+   * {@code augmentation}) into the cache, only those it lacks, in chunks starting at {@code from}: a worker's share of
+   * the shared work. The featurizer is built once per prefix and kept for the next range.
+   *
+   * @throws IllegalStateException when the store has no cache to write to
+   */
+  synchronized void featurizeRange(TransferModel model, Optional<Augmentation> augmentation, int from, int to,
+      int threads) {
+    FeatureCache c = cache.orElseThrow(() -> new IllegalStateException("featurizing a range of rows needs a feature"
+        + " cache to write to; give the data withFeatureCache(FeatureCache.at(folder))"));
+    Featurizer featurizer = rangeFeaturizers.computeIfAbsent(key(model.backbone(), model.head().input()),
+        k -> Featurizer.fused(model.backbone(), model.head().input()));
+    int[] range = java.util.stream.IntStream.range(from, to).toArray();
+    List<ImageSource> sources = new java.util.ArrayList<>();
+    sources.add(source);
+    for (int v = 1; v <= augmentation.map(Augmentation::views).orElse(0); v++) {
+      sources.add(augmentation.get().view(source, v));
+    }
+    for (ImageSource whole : sources) {
+      ImageSource part = ImageSources.subset(whole, range);
+      ShardStore shards = rangeStores.computeIfAbsent(FeatureKeys.of(model.backbone(), model.head().input(), whole),
+          c::store);
+      new StreamingFeaturizer(part, featurizer, threads, p -> { }).writeMissing(shards, c.shardBytes());
+    }
   }
 
   /** The features for {@code model}'s frozen prefix, computed on first use. */

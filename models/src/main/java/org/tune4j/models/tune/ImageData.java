@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.source.ImageSource;
 import org.tune4j.models.source.ImageSources;
+import org.tune4j.models.source.SourceRecipe;
 import org.tune4j.resampling.Resamples;
 import org.tune4j.resampling.Resampling;
 import org.tune4j.resampling.Strata;
@@ -63,6 +64,16 @@ public final class ImageData implements ModelData {
    */
   public ImageData withFeatureCache(FeatureCache cache) {
     return new ImageData(store.withCache(Objects.requireNonNull(cache, "cache")), rows, warnings);
+  }
+
+  /**
+   * These rows, whose images {@code recipe} opens again on another machine (the same images in the same order as
+   * the whole source behind them): what lets a cluster executor (tune4j-spark) featurize and fit on its workers.
+   * The workers need a feature cache too, in a folder every one of them sees ({@link #withFeatureCache}). A new
+   * store: views made before share the old one.
+   */
+  public ImageData withRecipe(SourceRecipe recipe) {
+    return new ImageData(store.withRecipe(Objects.requireNonNull(recipe, "recipe")), rows, warnings);
   }
 
   /**

@@ -54,6 +54,20 @@ public final class ImageSplit implements SplitData {
     return new ImageSplit(data.withFeatureCache(cache), training, testing);
   }
 
+  /**
+   * This split, whose images (training rows, then test rows, as {@link #source()} gives them) {@code recipe} opens
+   * again on another machine: for a cluster executor, with a feature cache every worker sees.
+   *
+   * <pre>{@code
+   * ImageSplit split = ImageSplit.of(train, test)
+   *     .withRecipe(() -> ImageSources.concat(openTrain(), openTest()))
+   *     .withFeatureCache(FeatureCache.at(Path.of("/shared/features")));
+   * }</pre>
+   */
+  public ImageSplit withRecipe(org.tune4j.models.source.SourceRecipe recipe) {
+    return new ImageSplit(data.withRecipe(recipe), training, testing);
+  }
+
   /** A stratified random split keeping {@code prop} of the rows for training (rsample's initial_split). */
   public static ImageSplit initialSplit(ImageSet data, double prop, long seed) {
     return initialSplit(ImageSources.of(data), prop, seed);

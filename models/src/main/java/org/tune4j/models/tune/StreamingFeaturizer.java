@@ -70,6 +70,26 @@ final class StreamingFeaturizer {
   FeatureStore.Entry intoStore(ShardStore store, long shardBytes) {
     long t0 = System.nanoTime();
     List<String> keys = contentKeys();
+    int computed = writeMissing(store, shardBytes, keys);
+    int fromCache = source.size() - computed;
+    FeatureMatrix matrix = store.matrix(keys);
+    writeManifest(store, keys);
+    FeaturizeStats stats = new FeaturizeStats(source.size(), computed, fromCache, (System.nanoTime() - t0) / 1e9);
+    LOG.info("{} ({})", stats.describe(), store.folder());
+    return new FeatureStore.Entry(featurizer, matrix, stats);
+  }
+
+  /**
+   * Featurizes the rows whose content {@code store} lacks into new shards of it, and nothing else (no matrix, no
+   * manifest): a worker's share of a distributed featurizing.
+   *
+   * @return how many rows were computed
+   */
+  int writeMissing(ShardStore store, long shardBytes) {
+    return writeMissing(store, shardBytes, contentKeys());
+  }
+
+  private int writeMissing(ShardStore store, long shardBytes, List<String> keys) {
     Set<String> wanted = new HashSet<>(store.missing(keys));
     List<Integer> todo = new ArrayList<>();
     for (int row = 0; row < keys.size(); row++) {
@@ -77,17 +97,12 @@ final class StreamingFeaturizer {
         todo.add(row);
       }
     }
-    int fromCache = source.size() - todo.size();
     if (!todo.isEmpty()) {
       try (ShardWriter writer = store.writer(Math.toIntExact(featurizer.columns()), shardBytes)) {
         stream(todo.stream().mapToInt(Integer::intValue).toArray(), (row, v, off) -> writer.append(keys.get(row), v, off));
       }
     }
-    FeatureMatrix matrix = store.matrix(keys);
-    writeManifest(store, keys);
-    FeaturizeStats stats = new FeaturizeStats(source.size(), todo.size(), fromCache, (System.nanoTime() - t0) / 1e9);
-    LOG.info("{} ({})", stats.describe(), store.folder());
-    return new FeatureStore.Entry(featurizer, matrix, stats);
+    return todo.size();
   }
 
   /** Every row's content key, hashed on {@code threads} threads. */

@@ -29,6 +29,8 @@ import org.tune4j.models.transfer.FittedWholeGraph;
 import org.tune4j.models.transfer.TransferModel;
 import org.tune4j.models.transfer.WholeGraphTrainer;
 import org.tune4j.tuning.engine.ModelEngine;
+import org.tune4j.tuning.execution.EngineRecipe;
+import org.tune4j.tuning.execution.PortableEngine;
 import org.tune4j.tuning.engine.ModelEngine.FitResult;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.spec.TunableSpec;
@@ -43,7 +45,7 @@ import org.tune4j.tuning.spec.TunableSpec;
  * {@link WholeGraphTrainer}, and nothing of it is featurized. The engine warns once per spec that it
  * does. Thread-safe: fits on different threads build their own networks.
  */
-final class TransferEngine implements ModelEngine {
+final class TransferEngine implements PortableEngine {
   private final FeatureStore store;
   private final int[] rows;
   private final int[] labels;
@@ -105,6 +107,75 @@ final class TransferEngine implements ModelEngine {
         for (int v = 1; v <= aug.map(Augmentation::views).orElse(0); v++) {
           store.viewFeatures(model, aug.get(), v, threadBudget, progress);
         }
+      }
+    }
+  }
+
+  @Override
+  public Optional<String> notPortableReason() {
+    if (store.recipe().isEmpty()) {
+      return Optional.of("the images have no recipe to open them on another machine; give the data or split"
+          + " withRecipe(() -> <open the same source>)");
+    }
+    if (store.cache().isEmpty()) {
+      return Optional.of("the features have no shared store; give the data or split"
+          + " withFeatureCache(FeatureCache.at(<a folder every worker sees>))");
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public EngineRecipe recipe() {
+    notPortableReason().ifPresent(r -> {
+      throw new IllegalStateException("this engine cannot run on other machines: " + r);
+    });
+    FeatureCache cache = store.cache().orElseThrow();
+    return new ImageEngineRecipe(store.id() + "/" + Integer.toHexString(Arrays.hashCode(rows)) + "-" + rows.length,
+        store.recipe().orElseThrow(), cache.folder().toAbsolutePath().toString(), cache.shardBytes(), rows,
+        store.source().size(), store.source().levels());
+  }
+
+  @Override
+  public String specText(TunableSpec finalSpec) {
+    if (!(finalSpec instanceof ModelSpec ms)) {
+      throw new IllegalArgumentException("tune4j's image engine fits ModelSpec specs; got "
+          + finalSpec.getClass().getName());
+    }
+    return org.tune4j.models.spec.ModelSpecJson.toJson(ms);
+  }
+
+  @Override
+  public int sharedWorkRows() {
+    return store.source().size();
+  }
+
+  @Override
+  public int sharedWorkBlock() {
+    return org.tune4j.models.transfer.Featurizer.chunkFor(store.source().height(), store.source().width());
+  }
+
+  /** Featurizes source rows {@code [from, to)} of every distinct frozen prefix (and its views) into the cache. */
+  @Override
+  public void prepareRows(List<TunableSpec> finalSpecs, int from, int to, int threads) {
+    if (from < 0 || to > store.source().size() || from > to) {
+      throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not within the source's "
+          + store.source().size() + " images");
+    }
+    NativeBackend.initialize();
+    setThreads(threads);
+    Set<String> done = new java.util.HashSet<>();
+    for (TunableSpec s : finalSpecs) {
+      TransferModel model;
+      try {
+        model = compile(s, 0);
+      } catch (SpecCompileException e) {
+        continue; // this candidate cannot be built; its fit reports why, as a note
+      }
+      Optional<Augmentation> aug = augmentationOf(s);
+      String key = FeatureStore.key(model.backbone(), model.head().input()) + "|"
+          + aug.map(a -> a.viewText(a.views())).orElse("");
+      if (model.frozenBackbone() && done.add(key)) {
+        store.featurizeRange(model, aug, from, to, threads);
       }
     }
   }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.tune4j.tuning.execution.LocalExecutor;
+import org.tune4j.tuning.execution.TaskExecutor;
 import org.tune4j.tuning.metrics.EventLevel;
 import org.tune4j.tuning.metrics.MetricSet;
 import org.tune4j.tuning.search.Round;
@@ -34,10 +36,12 @@ import org.tune4j.tuning.search.Round;
  * @param onRoundDecided receives every round a search decides, before its fits start (a journal appends it)
  * @param completedRounds rounds an earlier run of the same search decided (from its journal): replayed as they
  *     were, not decided again
+ * @param executor where the fits run: this JVM's threads ({@link LocalExecutor}, the default) or a cluster
  */
 public record Control(int threads, long seed, MetricSet metrics, EventLevel eventLevel, boolean savePred,
     Consumer<Progress> progress, Consumer<String> epochLog, LongSupplier nanoClock, Consumer<TaskOutcome> onTaskDone,
-    Map<String, TaskOutcome> completed, Consumer<Round> onRoundDecided, List<Round> completedRounds) {
+    Map<String, TaskOutcome> completed, Consumer<Round> onRoundDecided, List<Round> completedRounds,
+    TaskExecutor executor) {
 
   /** Validates. */
   public Control {
@@ -52,6 +56,7 @@ public record Control(int threads, long seed, MetricSet metrics, EventLevel even
     completed = Map.copyOf(completed);
     Objects.requireNonNull(onRoundDecided, "onRoundDecided");
     completedRounds = List.copyOf(completedRounds);
+    Objects.requireNonNull(executor, "executor");
   }
 
   /**
@@ -86,6 +91,7 @@ public record Control(int threads, long seed, MetricSet metrics, EventLevel even
     private Map<String, TaskOutcome> completed = Map.of();
     private Consumer<Round> onRoundDecided = r -> { };
     private List<Round> completedRounds = List.of();
+    private TaskExecutor executor = LocalExecutor.instance();
 
     private Builder() {}
 
@@ -169,10 +175,19 @@ public record Control(int threads, long seed, MetricSet metrics, EventLevel even
       return this;
     }
 
+    /**
+     * Where the fits run (default {@link LocalExecutor}: this JVM's threads). A cluster executor such as
+     * tune4j-spark's runs them on its workers; the results are the same.
+     */
+    public Builder executor(TaskExecutor e) {
+      this.executor = e;
+      return this;
+    }
+
     /** The control. */
     public Control build() {
       return new Control(threads, seed, metrics, eventLevel, savePred, progress, epochLog, nanoClock, onTaskDone,
-          completed, onRoundDecided, completedRounds);
+          completed, onRoundDecided, completedRounds, executor);
     }
   }
 }

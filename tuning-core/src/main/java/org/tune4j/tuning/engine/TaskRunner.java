@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tune4j.resampling.Resamples;
 import org.tune4j.resampling.Split;
+import org.tune4j.tuning.execution.FitTask;
+import org.tune4j.tuning.execution.TaskExecutor;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.metrics.MetricEstimate;
 import org.tune4j.tuning.metrics.MetricTable;
@@ -20,9 +19,9 @@ import org.tune4j.tuning.search.SearchState;
 
 /**
  * Runs a plan's fits on some of the resamples (all of them for a grid, one more for a race's round)
- * on a bounded pool: tasks are taken one at a time from a shared counter (never all materialised),
- * each writes only its own result slot, and the results are put together in task order, so the
- * outcome does not depend on the number of threads.
+ * through the run's {@link TaskExecutor}: each task's results are scored as they come back and
+ * written to the task's own result slot, and the results are put together in task order, so the
+ * outcome depends neither on the number of threads nor on where the fits ran.
  */
 final class TaskRunner {
   private final ModelEngine engine;
@@ -80,51 +79,36 @@ final class TaskRunner {
       return List.of(slots);
     }
     List<Job> jobs = jobs(slots, nGroups);
-    int workers = Math.max(1, Math.min(control.threads(), jobs.size()));
-    engine.prepare(plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads(),
+    List<FitTask> tasks = new ArrayList<>();
+    for (int j = 0; j < jobs.size(); j++) {
+      tasks.add(task(j, jobs.get(j)));
+    }
+    TaskExecutor executor = control.executor();
+    executor.prepare(engine, plan.groups().stream().map(TaskPlan.Group::finalSpec).toList(), control.threads(),
         control.progress());
-    engine.configureThreads(workers, control.threads());
     clock.startIfUnset();
-    AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger(tasksBefore + total - todo.size());
     int shownTotal = tasksBefore + total;
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "tune4j-fit");
-      t.setDaemon(true);
-      return t;
+    executor.fit(engine, tasks, control.threads(), control.verbose() ? control.epochLog() : null, (task, fits) -> {
+      Job job = jobs.get(task.index());
+      List<TaskOutcome> outcomes = score(job, fits);
+      for (int g = 0; g < job.groups().size(); g++) {
+        int k = job.position() * nGroups + job.groups().get(g);
+        if (slots[k] != null) {
+          continue; // done in an earlier run; refitted only to keep its chunk's companions
+        }
+        slots[k] = outcomes.get(g);
+        synchronized (control) {
+          control.onTaskDone().accept(outcomes.get(g));
+          control.progress().accept(new Progress(done.incrementAndGet(), shownTotal, clock.elapsed()));
+        }
+      }
     });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < workers; w++) {
-        futures.add(pool.submit(() -> {
-          for (int j = next.getAndIncrement(); j < jobs.size(); j = next.getAndIncrement()) {
-            Job job = jobs.get(j);
-            List<TaskOutcome> outcomes = runJob(job);
-            for (int g = 0; g < job.groups().size(); g++) {
-              int k = job.position() * nGroups + job.groups().get(g);
-              if (slots[k] != null) {
-                continue; // done in an earlier run; refitted only to keep its chunk's companions
-              }
-              slots[k] = outcomes.get(g);
-              synchronized (control) {
-                control.onTaskDone().accept(outcomes.get(g));
-                control.progress().accept(new Progress(done.incrementAndGet(), shownTotal,
-                    clock.elapsed()));
-              }
-            }
-          }
-        }));
+    for (int k = 0; k < total; k++) {
+      if (slots[k] == null) {
+        throw new IllegalStateException("executor " + executor.name() + " returned without the results of task "
+            + keyOf(splits[k / nGroups], plan.groups().get(k % nGroups)));
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("tuning was interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException("a tuning worker failed outside any fit: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
     return List.of(slots);
   }
@@ -176,24 +160,23 @@ final class TaskRunner {
     return jobs;
   }
 
-  private List<TaskOutcome> runJob(Job job) {
+  private FitTask task(int index, Job job) {
     Split split = resamples.get(job.split());
-    String noteId = resampleId(split);
     List<TaskPlan.Group> groups = job.groups().stream().map(g -> plan.groups().get(g)).toList();
     String label = groups.get(0).members().get(0) + (groups.size() > 1 || groups.get(0).members().size() > 1 ? "…" : "")
-        + " " + noteId + ": ";
-    List<ModelEngine.FitResult> fits;
-    try {
-      fits = engine.fitAndPredictTogether(groups.stream().map(TaskPlan.Group::finalSpec).toList(), split.analysis(),
-          split.assessment(), groups.stream().map(TaskPlan.Group::checkpointArray).toList(),
-          seedFor(control.seed(), job.split()), control.verbose() ? line -> control.epochLog().accept(label + line) : null);
-    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-      RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e.toString(), e);
-      fits = groups.stream().map(g -> ModelEngine.FitResult.failed(failure)).toList();
-    }
+        + " " + resampleId(split) + ": ";
+    return new FitTask(index, groups.stream().map(TaskPlan.Group::finalSpec).toList(), split.analysis(),
+        split.assessment(), groups.stream().map(TaskPlan.Group::checkpointArray).toList(),
+        seedFor(control.seed(), job.split()), label);
+  }
+
+  private List<TaskOutcome> score(Job job, List<ModelEngine.FitResult> fits) {
+    Split split = resamples.get(job.split());
+    String noteId = resampleId(split);
     List<TaskOutcome> outcomes = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      outcomes.add(score(split, noteId, groups.get(g), keyOf(job.split(), groups.get(g)), fits.get(g)));
+    for (int g = 0; g < job.groups().size(); g++) {
+      TaskPlan.Group group = plan.groups().get(job.groups().get(g));
+      outcomes.add(score(split, noteId, group, keyOf(job.split(), group), fits.get(g)));
     }
     return outcomes;
   }

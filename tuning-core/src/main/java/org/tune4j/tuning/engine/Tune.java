@@ -165,14 +165,15 @@ public final class Tune {
 
   /**
    * Fits a final spec on the training rows and scores it on the test rows (tune's
-   * {@code last_fit}).
+   * {@code last_fit}). The shared work (featurizing) runs on the control's executor; the one fit runs here,
+   * as its model is returned.
    *
    * @throws IllegalArgumentException when the spec still has {@code tune()} placeholders
    */
   public static LastFit lastFit(TunableSpec finalSpec, SplitData split, Control control) {
     requireFinal(finalSpec, "lastFit");
     ModelEngine engine = split.data().engine(finalSpec);
-    engine.prepare(List.of(finalSpec), control.threads(), control.progress());
+    control.executor().prepare(engine, List.of(finalSpec), control.threads(), control.progress());
     engine.configureThreads(1, control.threads());
     ModelEngine.FittedModel model = engine.fit(finalSpec, split.training(), TaskRunner.seedFor(control.seed(), 0));
     ClassPredictions predictions = model.predict(split.testing());

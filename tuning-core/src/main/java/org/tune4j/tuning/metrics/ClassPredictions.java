@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe: the arrays passed in are copied.
  */
-public final class ClassPredictions {
+public final class ClassPredictions implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Tolerance on |row sum − 1| used when none is given. */
   public static final double DEFAULT_SUM_TOLERANCE = 1e-6;
