@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.tune4j.cli.job.DataSource;
 import org.tune4j.cli.job.Job;
@@ -21,6 +22,7 @@ import org.tune4j.models.tune.ImageData;
 import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.models.tune.ViewPredictions;
 import org.tune4j.tuning.engine.Control;
+import org.tune4j.tuning.execution.TaskExecutor;
 import org.tune4j.tuning.engine.LastFit;
 import org.tune4j.tuning.engine.ResampledData;
 import org.tune4j.tuning.engine.Tune;
@@ -71,6 +73,15 @@ public final class JobRunner {
    */
   public static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock)
       throws IOException {
+    return run(job, run, console, clock, nanoClock, Optional.empty());
+  }
+
+  /**
+   * Runs {@code job} in {@code run}, its featurizing and fits on the cluster of {@code master} when given
+   * ({@link ClusterRun}), as {@link #run(Job, RunDirectory, Console, Clock, LongSupplier)} otherwise.
+   */
+  public static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
+      Optional<String> master) throws IOException {
     try (RunLock lock = RunLock.acquire(run.dir(), clock)) {
       RunLog log = RunLog.of(run.file(RunDirectory.LOG), clock);
       lock.tookOver().ifPresent(old -> {
@@ -79,7 +90,7 @@ public final class JobRunner {
         console.message("Took over the stale lock of an earlier run that was killed (" + old.describe() + ")");
       });
       try {
-        return runLocked(job, run, console, clock, nanoClock, log, lock);
+        return runLocked(job, run, console, clock, nanoClock, log, lock, master);
       } catch (RuntimeException | Error e) {
         logFailure(log, e);
         throw e;
@@ -106,18 +117,20 @@ public final class JobRunner {
   }
 
   private static RunSummary runLocked(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
-      RunLog log, RunLock lock) throws IOException {
+      RunLog log, RunLock lock, Optional<String> master) throws IOException {
     long t0 = nanoClock.getAsLong();
     Journal.Contents earlier = readJournal(job, run, log, console);
     // a race or a Bayesian search does not know its number of tasks in advance: the stop line counts them only
     try (StopHook stop = StopHook.install(run.dir(), lock, console, earlier.outcomes().size(),
-        job.search().isGrid() ? job.grid().size() * job.resampling().count() : 0)) {
-      return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop);
+        job.search().isGrid() ? job.grid().size() * job.resampling().count() : 0);
+        TaskExecutor executor = ClusterRun.executor(master, job, log, console)) {
+      return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop, executor);
     }
   }
 
   private static RunSummary runStoppable(Job job, RunDirectory run, Console console, Clock clock,
-      LongSupplier nanoClock, RunLog log, long t0, Journal.Contents earlier, StopHook stop) throws IOException {
+      LongSupplier nanoClock, RunLog log, long t0, Journal.Contents earlier, StopHook stop, TaskExecutor executor)
+      throws IOException {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
@@ -131,8 +144,8 @@ public final class JobRunner {
           + data.skipped().get(0));
     }
     Path cacheFolder = run.dir().toAbsolutePath().getParent().resolve("feature-cache");
-    ImageSplit split = Inputs.check(() -> ImageSplit.of(data.train(), data.test()))
-        .withFeatureCache(FeatureCache.at(cacheFolder));
+    ImageSplit split = ClusterRun.portable(Inputs.check(() -> ImageSplit.of(data.train(), data.test()))
+        .withFeatureCache(FeatureCache.at(cacheFolder)), run, executor);
     log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
     ImageData train = split.trainingData();
     ResampledData folds = Inputs.check(() -> train.resamples(job.resampling().make(train.labels(),
@@ -166,7 +179,7 @@ public final class JobRunner {
               announce(r, log, console);
             }
           })
-          .completedRounds(replayed).build();
+          .completedRounds(replayed).executor(executor).build();
       results = Tune.search(job.spec(), folds, strategy, control);
     } finally {
       stop.journal(null);
@@ -191,7 +204,7 @@ public final class JobRunner {
     Selection best = results.selectBest(job.selectBy());
     ModelSpec finalSpec = job.spec().finalize(best.values());
     LastFit fit = Tune.lastFit(finalSpec, split, Control.builder().threads(job.threads()).seed(job.seed())
-        .metrics(job.metrics()).eventLevel(job.eventLevel()).nanoClock(nanoClock).build());
+        .metrics(job.metrics()).eventLevel(job.eventLevel()).nanoClock(nanoClock).executor(executor).build());
     Map<String, Double> test = new LinkedHashMap<>();
     for (MetricEstimate e : fit.collectMetrics().rows()) {
       test.put(e.metric(), e.estimate());

@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param threads {@code --threads}, overriding the job's
  * @param quiet {@code --quiet}
  * @param logJson {@code --log-json}
+ * @param master {@code --master}: a cluster's master URL (Spark's {@code local[2]}, {@code spark://host:7077},
+ *     {@code yarn}, {@code k8s://…}) to run the featurizing and the fits on, when given
  */
 public record RunOptions(String target, Optional<String> runDir, Optional<Integer> threads, boolean quiet,
-    boolean logJson) {
+    boolean logJson, Optional<String> master) {
+
+  /** Options without a cluster. */
+  public RunOptions(String target, Optional<String> runDir, Optional<Integer> threads, boolean quiet,
+      boolean logJson) {
+    this(target, runDir, threads, quiet, logJson, Optional.empty());
+  }
 
   /**
    * Parses the arguments after the command.
@@ -28,6 +36,7 @@ public record RunOptions(String target, Optional<String> runDir, Optional<Intege
     Integer threads = null;
     boolean quiet = false;
     boolean json = false;
+    String master = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
@@ -40,6 +49,7 @@ public record RunOptions(String target, Optional<String> runDir, Optional<Intege
         case "--threads" -> threads = threads(value(args, ++i, a, usage));
         case "--quiet", "-q" -> quiet = true;
         case "--log-json" -> json = true;
+        case "--master" -> master = master(value(args, ++i, a, usage));
         default -> {
           if (a.startsWith("-")) {
             throw new IllegalArgumentException("unknown option \"" + a + "\"; usage: " + usage);
@@ -52,7 +62,8 @@ public record RunOptions(String target, Optional<String> runDir, Optional<Intege
       throw new IllegalArgumentException((positional.isEmpty() ? "missing argument" : "too many arguments " + positional)
           + "; usage: " + usage);
     }
-    return new RunOptions(positional.get(0), Optional.ofNullable(runDir), Optional.ofNullable(threads), quiet, json);
+    return new RunOptions(positional.get(0), Optional.ofNullable(runDir), Optional.ofNullable(threads), quiet, json,
+        Optional.ofNullable(master));
   }
 
   private static String value(List<String> args, int i, String option, String usage) {
@@ -60,6 +71,14 @@ public record RunOptions(String target, Optional<String> runDir, Optional<Intege
       throw new IllegalArgumentException(option + " needs a value; usage: " + usage);
     }
     return args.get(i);
+  }
+
+  private static String master(String s) {
+    if (s.isBlank() || s.startsWith("-")) {
+      throw new IllegalArgumentException("--master \"" + s + "\" is not a master URL; give local[2], spark://host:7077,"
+          + " yarn or k8s://https://host:443");
+    }
+    return s;
   }
 
   private static int threads(String s) {

@@ -39,8 +39,8 @@ public interface ExecutorProvider {
       names.add(p.name());
     }
     throw new IllegalArgumentException("master \"" + master + "\": " + (names.isEmpty()
-        ? "no cluster executor is on the class path; run with the tune4j-spark application jar (spark-submit), or"
-            + " ./tune4j with TUNE4J_SPARK=1"
+        ? "no cluster executor is on the class path; ./tune4j adds tune4j-spark when --master is given, spark-submit"
+            + " takes tune4j-spark-app.jar (mvn -B package -P spark-app -pl spark -am)"
         : "none of the executors on the class path (" + String.join(", ", names) + ") accepts it; give local[N],"
             + " spark://host:port, yarn or k8s://…"));
   }
