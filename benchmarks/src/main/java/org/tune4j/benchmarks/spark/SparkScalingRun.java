@@ -30,9 +30,10 @@ import org.tune4j.tuning.results.TuneResults;
  * Two measurements of tune4j on Spark, each a ratio of two figures of the same run.
  *
  * <ul>
- *   <li>{@code featurize N SIZE}: featurizing N Fashion-MNIST images resized to SIZE×SIZE (random ResNet50) on a
- *       standalone cluster on 127.0.0.1 with one one-core worker, then with two (target: ≥ 1.7×). Each on an empty
- *       feature store; the cluster's start-up is not timed.
+ *   <li>{@code featurize N SIZE}: featurizing N Fashion-MNIST images zero-padded to SIZE×SIZE (random ResNet50) on a
+ *       standalone cluster on 127.0.0.1 with one one-core worker, then with two (target: ≥ 1.7×). Each executor
+ *       computes on one core ({@code OMP_NUM_THREADS=1}; otherwise one executor's native threads already take both
+ *       cores). Each on an empty feature store, after a warm-up; the cluster's start-up is not timed.
  *   <li>{@code vignette}: the vignette's tuning (2,000 images, 27 candidates × 5 folds, featurizing included, an
  *       empty store each time) plainly local, then on Spark {@code local[2]} (target: ≤ 1.3×).
  * </ul>
@@ -79,7 +80,8 @@ public final class SparkScalingRun {
         .filter(o -> o.startsWith("--add-opens") || o.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
             || o.startsWith("-Djdk.reflect")).toList();
     try (StandaloneCluster cluster = StandaloneCluster.start(workers, classPath, options, dir.resolve("cluster"));
-         JavaSparkContext sc = cluster.context("tune4j-featurize-bench", "3g")) {
+         JavaSparkContext sc = cluster.context("tune4j-featurize-bench", "3g",
+             java.util.Map.of("spark.executorEnv.OMP_NUM_THREADS", "1"))) {
       ModelSpec spec = VignetteTuningRun.spec();
       ModelSpec finalSpec = spec.finalize(VignetteTuningRun.grid(spec).candidate(0).values());
       TaskExecutor spark = SparkExecutor.of(sc);

@@ -104,6 +104,14 @@ public final class StandaloneCluster implements AutoCloseable {
    * @throws IllegalStateException when the executors do not register within two minutes
    */
   public JavaSparkContext context(String appName, String executorMemory) {
+    return context(appName, executorMemory, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #context(String, String)}, with Spark settings of the caller's on top ({@code
+   * spark.executorEnv.OMP_NUM_THREADS=1}, say, so each one-core executor computes on one core).
+   */
+  public JavaSparkContext context(String appName, String executorMemory, java.util.Map<String, String> settings) {
     String options = String.join(" ", jvmOptions);
     SparkConf conf = new SparkConf().setMaster(masterUrl).setAppName(appName)
         .set("spark.driver.host", "127.0.0.1")
@@ -114,6 +122,7 @@ public final class StandaloneCluster implements AutoCloseable {
         .set("spark.executor.extraClassPath", classPath)
         .set("spark.executor.extraJavaOptions", options)
         .set("spark.ui.enabled", "false");
+    settings.forEach(conf::set);
     org.tune4j.spark.SparkExecutor.matchNativeThreads(conf);
     JavaSparkContext sc = new JavaSparkContext(conf);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
