@@ -95,13 +95,8 @@ final class TransferEngine implements PortableEngine {
     NativeBackend.initialize();
     setThreads(threadBudget);
     for (TunableSpec s : finalSpecs) {
-      TransferModel model;
-      try {
-        model = compile(s, 0);
-      } catch (SpecCompileException e) {
-        continue; // this candidate cannot be built; its fit reports why, as a note
-      }
-      if (model.frozenBackbone()) {
+      TransferModel model = frozenModel(s).orElse(null);
+      if (model != null) {
         store.features(model, threadBudget, progress);
         Optional<Augmentation> aug = augmentationOf(s);
         for (int v = 1; v <= aug.map(Augmentation::views).orElse(0); v++) {
@@ -165,18 +160,29 @@ final class TransferEngine implements PortableEngine {
     setThreads(threads);
     Set<String> done = new java.util.HashSet<>();
     for (TunableSpec s : finalSpecs) {
-      TransferModel model;
-      try {
-        model = compile(s, 0);
-      } catch (SpecCompileException e) {
-        continue; // this candidate cannot be built; its fit reports why, as a note
+      TransferModel model = frozenModel(s).orElse(null);
+      if (model == null) {
+        continue;
       }
       Optional<Augmentation> aug = augmentationOf(s);
       String key = FeatureStore.key(model.backbone(), model.head().input()) + "|"
           + aug.map(a -> a.viewText(a.views())).orElse("");
-      if (model.frozenBackbone() && done.add(key)) {
+      if (done.add(key)) {
         store.featurizeRange(model, aug, from, to, threads);
       }
+    }
+  }
+
+  /**
+   * {@code spec} compiled (seed 0) when it has a frozen backbone to featurize; empty when it trains its whole graph
+   * or cannot be built (its fit reports why, as a note).
+   */
+  private Optional<TransferModel> frozenModel(TunableSpec spec) {
+    try {
+      TransferModel model = compile(spec, 0);
+      return model.frozenBackbone() ? Optional.of(model) : Optional.empty();
+    } catch (SpecCompileException e) {
+      return Optional.empty();
     }
   }
 
