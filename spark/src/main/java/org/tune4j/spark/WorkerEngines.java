@@ -17,7 +17,11 @@ final class WorkerEngines {
 
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, PortableEngine> eldest) {
-      return size() > KEEP;
+      if (size() > KEEP) {
+        eldest.getValue().close(); // its claim on the native threads ends with it
+        return true;
+      }
+      return false;
     }
   };
 

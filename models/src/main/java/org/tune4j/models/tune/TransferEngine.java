@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.LoggerFactory;
 import org.tune4j.models.augment.Augmentation;
 import org.tune4j.models.backend.NativeBackend;
+import org.tune4j.models.backend.NativeThreads;
 import org.tune4j.models.data.ImageSet;
 import org.tune4j.models.source.ImageSource;
 import org.tune4j.models.store.FeatureMatrix;
@@ -43,7 +44,8 @@ import org.tune4j.tuning.spec.TunableSpec;
  * <p>A spec that cannot be cut (a trainable backbone, {@link SpecCompiler#plainPathReason}) runs on
  * the plain path instead: every fit trains the whole graph on the images with
  * {@link WholeGraphTrainer}, and nothing of it is featurized. The engine warns once per spec that it
- * does. Thread-safe: fits on different threads build their own networks.
+ * does. Its native thread count is a {@link NativeThreads} lease of its own, ended by {@link #close()}, so two
+ * runs in one JVM do not overwrite each other's. Thread-safe: fits on different threads build their own networks.
  */
 final class TransferEngine implements PortableEngine {
   private final FeatureStore store;
@@ -51,6 +53,7 @@ final class TransferEngine implements PortableEngine {
   private final int[] labels;
   private final Consumer<String> warnings;
   private final Set<String> warned = ConcurrentHashMap.newKeySet();
+  private NativeThreads.Lease threads;
 
   /** An engine over rows {@code rows} of the store's data (its row {@code i} is store row {@code rows[i]}). */
   TransferEngine(FeatureStore store, int[] rows) {
@@ -441,8 +444,25 @@ final class TransferEngine implements PortableEngine {
     return ClassPredictions.of(p.levels(), truth, p.predClasses(), probabilities, FLOAT_SUM_TOLERANCE);
   }
 
-  private static void setThreads(int n) {
-    Nd4j.getEnvironment().setMaxThreads(n);
-    Nd4j.getEnvironment().setMaxMasterThreads(n);
+  /** Wants {@code n} native threads from now on, through this engine's lease (taken on first use). */
+  private void setThreads(int n) {
+    synchronized (warned) {
+      if (threads == null) {
+        threads = NativeThreads.lease(n);
+      } else {
+        threads.set(n);
+      }
+    }
+  }
+
+  /** Ends this engine's claim on ND4J's thread count ({@link NativeThreads}); a later call takes a new one. */
+  @Override
+  public void close() {
+    synchronized (warned) {
+      if (threads != null) {
+        threads.close();
+        threads = null;
+      }
+    }
   }
 }

@@ -13,7 +13,7 @@ import org.tune4j.tuning.spec.TunableSpec;
  * <p>Implementations must be safe to call from several threads at once, each call fitting its own
  * model, and must give the same predictions for the same arguments whatever the thread.
  */
-public interface ModelEngine {
+public interface ModelEngine extends AutoCloseable {
 
   /** The outcome's levels, in label order. */
   List<String> levels();
@@ -124,6 +124,14 @@ public interface ModelEngine {
    * starts, so the library's own threads keep within the budget. The default does nothing.
    */
   default void configureThreads(int parallelFits, int threadBudget) {}
+
+  /**
+   * Releases what the engine holds for its run (tune4j's engine: its claim on the native library's threads). The
+   * tuning engine calls it when a search, a {@code fitResamples} or a last fit ends; a fitted model it returned
+   * still predicts. The default does nothing.
+   */
+  @Override
+  default void close() {}
 
   /** A fitted model of this engine. */
   interface FittedModel {

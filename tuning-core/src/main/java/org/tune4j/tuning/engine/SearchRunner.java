@@ -40,7 +40,12 @@ final class SearchRunner {
 
   /** Every round, then the results of all of them. */
   TuneResults run() {
-    ModelEngine engine = data.data().engine(spec);
+    try (ModelEngine engine = data.data().engine(spec)) {
+      return run(engine);
+    }
+  }
+
+  private TuneResults run(ModelEngine engine) {
     Resamples resamples = data.resamples();
     SearchState state = SearchState.initial(spec.parameters(), resamples, control.metrics(), control.seed());
     List<TaskOutcome> outcomes = new ArrayList<>();

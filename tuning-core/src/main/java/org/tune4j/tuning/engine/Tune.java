@@ -172,20 +172,27 @@ public final class Tune {
    */
   public static LastFit lastFit(TunableSpec finalSpec, SplitData split, Control control) {
     requireFinal(finalSpec, "lastFit");
-    ModelEngine engine = split.data().engine(finalSpec);
-    control.executor().prepare(engine, List.of(finalSpec), control.threads(), control.progress());
-    engine.configureThreads(1, control.threads());
-    ModelEngine.FittedModel model = engine.fit(finalSpec, split.training(), TaskRunner.seedFor(control.seed(), 0));
-    ClassPredictions predictions = model.predict(split.testing());
+    ModelEngine.FittedModel model;
+    ClassPredictions predictions;
+    try (ModelEngine engine = split.data().engine(finalSpec)) {
+      control.executor().prepare(engine, List.of(finalSpec), control.threads(), control.progress());
+      engine.configureThreads(1, control.threads());
+      model = engine.fit(finalSpec, split.training(), TaskRunner.seedFor(control.seed(), 0));
+      predictions = model.predict(split.testing());
+    }
     return new LastFit(model, control.metrics().evaluate(predictions, control.eventLevel()), predictions,
         TaskRunner.predictionRows(predictions, split.testing(), "train/test split", SINGLE_CONFIG));
   }
 
   private static TuneResults run(ParameterSet params, TunableSpec spec, ResampledData data, TaskPlan plan,
       Control control) {
-    ModelEngine engine = data.data().engine(spec);
     Resamples resamples = data.resamples();
-    List<TaskOutcome> results = new TaskRunner(engine, resamples, plan, control).run();
+    List<TaskOutcome> results;
+    List<String> levels;
+    try (ModelEngine engine = data.data().engine(spec)) {
+      results = new TaskRunner(engine, resamples, plan, control).run();
+      levels = engine.levels();
+    }
     List<MetricRow> rows = new ArrayList<>();
     List<Note> notes = new ArrayList<>();
     List<PredictionRow> predictions = new ArrayList<>();
@@ -202,7 +209,7 @@ public final class Tune {
     Comparator<MetricRow> byConfig = Comparator.comparing(r -> configOrder.get(r.configId()));
     rows.sort(byConfig);  // stable: resample order, then metric order, is kept within a config
     notes.sort(Comparator.comparing(n -> configOrder.get(n.configId())));
-    return TuneResults.of(params, engine.levels(), control.metrics(), resamples.fingerprint(), rows, notes, predictions);
+    return TuneResults.of(params, levels, control.metrics(), resamples.fingerprint(), rows, notes, predictions);
   }
 
   private static void checkResamples(ResampledData data) {

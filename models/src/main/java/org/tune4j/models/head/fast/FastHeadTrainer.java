@@ -135,26 +135,30 @@ public final class FastHeadTrainer {
     int[] trainRows = range(0, nTrain);
     int[] valRows = range(nTrain, n);
     int iteration = 0;
-    for (int epoch = 1; epoch <= maxEpochs && anyActive(active); epoch++) {
-      for (int[] batch : MinibatchOrder.batches(nTrain, shared.batchSize(), shared.seed(), epoch)) {
-        pack.step(views.isEmpty() ? batch : inViews(batch, shared.seed(), epoch, n, views.size()), iteration++,
-            active);
-      }
-      double[][] train = measure ? pack.evaluate(trainRows, active, EPS) : unmeasured(k);
-      double[][] val = valRows.length == 0 ? null : measure ? pack.evaluate(valRows, active, EPS) : unmeasured(k);
-      for (int h = 0; h < k; h++) {
-        if (!active[h]) {
-          continue;
+    try {
+      for (int epoch = 1; epoch <= maxEpochs && anyActive(active); epoch++) {
+        for (int[] batch : MinibatchOrder.batches(nTrain, shared.batchSize(), shared.seed(), epoch)) {
+          pack.step(views.isEmpty() ? batch : inViews(batch, shared.seed(), epoch, n, views.size()), iteration++,
+              active);
         }
-        EpochMetrics m = new EpochMetrics(epoch, train[h][0], train[h][1], val == null ? Double.NaN : val[h][0],
-            val == null ? Double.NaN : val[h][1]);
-        histories.get(h).add(m);
-        boolean early = stops[h].stopsAfter(m.valLoss(), epoch);
-        listener.afterEpoch(h, m, new FastFittedHead(pack, h, candidates.get(h), levels, histories.get(h), 0));
-        if (early || epoch == candidates.get(h).fit().epochs()) {
-          active[h] = false; // later steps leave its parameters and optimizer state alone
+        double[][] train = measure ? pack.evaluate(trainRows, active, EPS) : unmeasured(k);
+        double[][] val = valRows.length == 0 ? null : measure ? pack.evaluate(valRows, active, EPS) : unmeasured(k);
+        for (int h = 0; h < k; h++) {
+          if (!active[h]) {
+            continue;
+          }
+          EpochMetrics m = new EpochMetrics(epoch, train[h][0], train[h][1], val == null ? Double.NaN : val[h][0],
+              val == null ? Double.NaN : val[h][1]);
+          histories.get(h).add(m);
+          boolean early = stops[h].stopsAfter(m.valLoss(), epoch);
+          listener.afterEpoch(h, m, new FastFittedHead(pack, h, candidates.get(h), levels, histories.get(h), 0));
+          if (early || epoch == candidates.get(h).fit().epochs()) {
+            active[h] = false; // later steps leave its parameters and optimizer state alone
+          }
         }
       }
+    } finally {
+      pack.endTraining(); // the optimizer's helper threads end with the training
     }
     List<FastFittedHead> out = new ArrayList<>();
     for (int h = 0; h < k; h++) {

@@ -27,16 +27,13 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * <p>The optimizer state lives on the Java heap in chunks of {@link #CHUNK} elements aligned with the flat
  * vector, so the inner loops index gradient, parameter and state at the same position. The step runs on up to
  * ND4J's thread count ({@code Nd4j.getEnvironment().maxThreads()}, which the tuning engine divides between
- * parallel fits), splitting the work by element count. Not thread-safe: one step at a time.
+ * parallel fits), splitting the work by element count, on helper threads of its own that {@link #close()} stops
+ * when training ends (no pool outlives a fit). Not thread-safe: one step at a time.
  */
 final class FusedUpdater {
   /** Elements per state chunk (and per scratch array). */
   static final int CHUNK = 8192;
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "tune4j-head-updater");
-    t.setDaemon(true);
-    return t;
-  });
+  private ExecutorService pool;
   private final List<HeadUpdater> heads;
   private final FloatBuffer params;
   private final FloatBuffer grads;
@@ -102,7 +99,7 @@ final class FusedUpdater {
     List<Future<?>> others = new ArrayList<>();
     for (int t = 1; t < parts.size(); t++) {
       Part part = parts.get(t);
-      others.add(POOL.submit(() -> run(part)));
+      others.add(pool().submit(() -> run(part)));
     }
     run(parts.get(0));
     for (Future<?> f : others) {
@@ -114,6 +111,26 @@ final class FusedUpdater {
       } catch (ExecutionException e) {
         throw new IllegalStateException("an optimizer step failed: " + e.getCause(), e.getCause());
       }
+    }
+  }
+
+  /** The helper threads of this updater's steps, started on the first step that splits. */
+  private ExecutorService pool() {
+    if (pool == null) {
+      pool = Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
+        Thread t = new Thread(r, "tune4j-head-updater");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return pool;
+  }
+
+  /** Stops the helper threads (training is over); a later step starts new ones. */
+  void close() {
+    if (pool != null) {
+      pool.shutdown();
+      pool = null;
     }
   }
 

@@ -76,6 +76,11 @@ final class HeadPack {
     return nIn;
   }
 
+  /** Training is over: the optimizer's helper threads stop; the pack still predicts. */
+  void endTraining() {
+    updater.close();
+  }
+
   private void prepare(int rows) {
     INDArray[] s = sets.computeIfAbsent(rows, r -> {
       INDArray z = total > 0 ? Bufs.vec((long) r * total) : null;
