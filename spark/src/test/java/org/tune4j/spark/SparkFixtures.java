@@ -46,10 +46,15 @@ final class SparkFixtures {
 
   /** The split, features cached in {@code cache}; with a recipe when {@code portable}. */
   static ImageSplit split(Path cache, boolean portable) {
+    return split(FeatureCache.at(cache), portable);
+  }
+
+  /** The split, features in {@code cache} in shards of 40 rows; with a recipe when {@code portable}. */
+  static ImageSplit split(FeatureCache cache, boolean portable) {
     TrainTest sample = EmbeddedSample.fashionMnist();
     ImageSplit split = ImageSplit.of(ImageSources.of(prepare(sample.train().firstPerClass(TRAIN_PER_CLASS))),
         ImageSources.of(prepare(sample.test().firstPerClass(TEST_PER_CLASS))))
-        .withFeatureCache(FeatureCache.at(cache).withShardBytes(40 * 2048 * 4));
+        .withFeatureCache(cache.withShardBytes(40 * 2048 * 4));
     return portable ? split.withRecipe(SparkFixtures::source) : split;
   }
 

@@ -62,6 +62,25 @@ class SparkTuneCommandTest {
   }
 
   @Test
+  void aFeatureStoreAtAUriServesTheRunAndALaterOne() throws IOException {
+    Path job = Files.writeString(dir.resolve("job.yaml"), JOB);
+    String uri = dir.resolve("remote").toUri().toString();
+    Path first = dir.resolve("runs/first");
+    assertEquals(Main.OK, run("tune", job.toString(), "--run-dir", first.toString(), "--master", "local[2]",
+        "--feature-store", uri, "--quiet"), err.toString());
+    assertTrue(Files.readString(first.resolve("run.log")).contains("feature store: " + uri.replaceAll("/$", "")),
+        Files.readString(first.resolve("run.log")));
+    assertTrue(Files.walk(dir.resolve("remote")).anyMatch(p -> p.toString().endsWith(".t4js")), "shards at the URI");
+    Path second = dir.resolve("runs/second");
+    assertEquals(Main.OK, run("tune", job.toString(), "--run-dir", second.toString(), "--feature-store", uri,
+        "--quiet"), err.toString());
+    assertEquals(Files.readString(first.resolve("metrics.csv")), Files.readString(second.resolve("metrics.csv")),
+        "a local run on the same store gives the same metrics");
+    assertTrue(Files.readString(second.resolve("run.log")).contains("featurized 0 of 80 images"),
+        "the local run read every feature from the store: " + Files.readString(second.resolve("run.log")));
+  }
+
+  @Test
   void aMasterNoExecutorAcceptsIsRefusedWithTheChoices() throws IOException {
     Path job = Files.writeString(dir.resolve("job.yaml"), JOB);
     assertEquals(Main.BAD_INPUT, run("tune", job.toString(), "--run-dir", dir.resolve("r").toString(), "--master",

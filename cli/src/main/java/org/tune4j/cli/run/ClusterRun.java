@@ -2,7 +2,10 @@ package org.tune4j.cli.run;
 
 import java.util.Optional;
 import org.tune4j.cli.job.Job;
+import org.tune4j.models.tune.FeatureCache;
 import org.tune4j.models.tune.ImageSplit;
+import org.tune4j.models.tune.StoreMirror;
+import org.tune4j.models.tune.StoreMirrors;
 import org.tune4j.tuning.input.Inputs;
 import org.tune4j.tuning.execution.ExecutorProvider;
 import org.tune4j.tuning.execution.LocalExecutor;
@@ -16,6 +19,32 @@ import org.tune4j.tuning.execution.TaskExecutor;
  */
 final class ClusterRun {
   private ClusterRun() {}
+
+  /**
+   * Where a run's work goes: {@code --master} and {@code --feature-store}.
+   *
+   * @param master the cluster's master URL, or empty to run here
+   * @param featureStore the feature store's URI ({@code hdfs://…}, {@code s3a://…}), or empty for the folder beside the
+   *     run directory
+   */
+  record Options(Optional<String> master, Optional<String> featureStore) {
+    static final Options LOCAL = new Options(Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The run's feature cache: {@code folder}, or the mirror of {@code --feature-store} worked on in a local copy.
+   *
+   * @throws java.io.IOException as {@link Inputs#check} for a URI no store on the class path takes (exit 2)
+   */
+  static FeatureCache cache(Options options, java.nio.file.Path folder, RunLog log) throws java.io.IOException {
+    if (options.featureStore().isEmpty()) {
+      log.line("feature cache: " + folder + " (backbone features are reused by later runs on the same images)");
+      return FeatureCache.at(folder);
+    }
+    StoreMirror mirror = Inputs.check(() -> StoreMirrors.forUri(options.featureStore().get()));
+    log.line("feature store: " + mirror.describe() + ", worked on in " + mirror.localFolder());
+    return FeatureCache.mirrored(mirror);
+  }
 
   /**
    * The executor for {@code master}, or the local one.

@@ -73,15 +73,16 @@ public final class JobRunner {
    */
   public static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock)
       throws IOException {
-    return run(job, run, console, clock, nanoClock, Optional.empty());
+    return run(job, run, console, clock, nanoClock, ClusterRun.Options.LOCAL);
   }
 
   /**
-   * Runs {@code job} in {@code run}, its featurizing and fits on the cluster of {@code master} when given
-   * ({@link ClusterRun}), as {@link #run(Job, RunDirectory, Console, Clock, LongSupplier)} otherwise.
+   * Runs {@code job} in {@code run}, its featurizing and fits on the cluster of {@code --master} and its features in
+   * the store of {@code --feature-store} when given ({@link ClusterRun}), as
+   * {@link #run(Job, RunDirectory, Console, Clock, LongSupplier)} otherwise.
    */
-  public static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
-      Optional<String> master) throws IOException {
+  static RunSummary run(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
+      ClusterRun.Options cluster) throws IOException {
     try (RunLock lock = RunLock.acquire(run.dir(), clock)) {
       RunLog log = RunLog.of(run.file(RunDirectory.LOG), clock);
       lock.tookOver().ifPresent(old -> {
@@ -90,7 +91,7 @@ public final class JobRunner {
         console.message("Took over the stale lock of an earlier run that was killed (" + old.describe() + ")");
       });
       try {
-        return runLocked(job, run, console, clock, nanoClock, log, lock, master);
+        return runLocked(job, run, console, clock, nanoClock, log, lock, cluster);
       } catch (RuntimeException | Error e) {
         logFailure(log, e);
         throw e;
@@ -117,20 +118,20 @@ public final class JobRunner {
   }
 
   private static RunSummary runLocked(Job job, RunDirectory run, Console console, Clock clock, LongSupplier nanoClock,
-      RunLog log, RunLock lock, Optional<String> master) throws IOException {
+      RunLog log, RunLock lock, ClusterRun.Options cluster) throws IOException {
     long t0 = nanoClock.getAsLong();
     Journal.Contents earlier = readJournal(job, run, log, console);
     // a race or a Bayesian search does not know its number of tasks in advance: the stop line counts them only
     try (StopHook stop = StopHook.install(run.dir(), lock, console, earlier.outcomes().size(),
         job.search().isGrid() ? job.grid().size() * job.resampling().count() : 0);
-        TaskExecutor executor = ClusterRun.executor(master, job, log, console)) {
-      return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop, executor);
+        TaskExecutor executor = ClusterRun.executor(cluster.master(), job, log, console)) {
+      return runStoppable(job, run, console, clock, nanoClock, log, t0, earlier, stop, executor, cluster);
     }
   }
 
   private static RunSummary runStoppable(Job job, RunDirectory run, Console console, Clock clock,
-      LongSupplier nanoClock, RunLog log, long t0, Journal.Contents earlier, StopHook stop, TaskExecutor executor)
-      throws IOException {
+      LongSupplier nanoClock, RunLog log, long t0, Journal.Contents earlier, StopHook stop, TaskExecutor executor,
+      ClusterRun.Options cluster) throws IOException {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
@@ -144,9 +145,9 @@ public final class JobRunner {
           + data.skipped().get(0));
     }
     Path cacheFolder = run.dir().toAbsolutePath().getParent().resolve("feature-cache");
+    FeatureCache cache = ClusterRun.cache(cluster, cacheFolder, log);
     ImageSplit split = ClusterRun.portable(Inputs.check(() -> ImageSplit.of(data.train(), data.test()))
-        .withFeatureCache(FeatureCache.at(cacheFolder)), run, executor);
-    log.line("feature cache: " + cacheFolder + " (backbone features are reused by later runs on the same images)");
+        .withFeatureCache(cache), run, executor);
     ImageData train = split.trainingData();
     ResampledData folds = Inputs.check(() -> train.resamples(job.resampling().make(train.labels(),
         job.trainGroups(data.trainRows()), job.seed())));

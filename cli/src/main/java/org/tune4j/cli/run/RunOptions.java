@@ -14,14 +14,16 @@ import java.util.Optional;
  * @param logJson {@code --log-json}
  * @param master {@code --master}: a cluster's master URL (Spark's {@code local[2]}, {@code spark://host:7077},
  *     {@code yarn}, {@code k8s://…}) to run the featurizing and the fits on, when given
+ * @param featureStore {@code --feature-store}: the feature store's URI ({@code hdfs://…}, {@code s3a://…},
+ *     {@code file:/…}) instead of the folder beside the run directory, when given
  */
 public record RunOptions(String target, Optional<String> runDir, Optional<Integer> threads, boolean quiet,
-    boolean logJson, Optional<String> master) {
+    boolean logJson, Optional<String> master, Optional<String> featureStore) {
 
   /** Options without a cluster. */
   public RunOptions(String target, Optional<String> runDir, Optional<Integer> threads, boolean quiet,
       boolean logJson) {
-    this(target, runDir, threads, quiet, logJson, Optional.empty());
+    this(target, runDir, threads, quiet, logJson, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -37,6 +39,7 @@ public record RunOptions(String target, Optional<String> runDir, Optional<Intege
     boolean quiet = false;
     boolean json = false;
     String master = null;
+    String store = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       switch (a) {
@@ -50,6 +53,7 @@ public record RunOptions(String target, Optional<String> runDir, Optional<Intege
         case "--quiet", "-q" -> quiet = true;
         case "--log-json" -> json = true;
         case "--master" -> master = master(value(args, ++i, a, usage));
+        case "--feature-store" -> store = value(args, ++i, a, usage);
         default -> {
           if (a.startsWith("-")) {
             throw new IllegalArgumentException("unknown option \"" + a + "\"; usage: " + usage);
@@ -63,7 +67,7 @@ public record RunOptions(String target, Optional<String> runDir, Optional<Intege
           + "; usage: " + usage);
     }
     return new RunOptions(positional.get(0), Optional.ofNullable(runDir), Optional.ofNullable(threads), quiet, json,
-        Optional.ofNullable(master));
+        Optional.ofNullable(master), Optional.ofNullable(store));
   }
 
   private static String value(List<String> args, int i, String option, String usage) {

@@ -24,10 +24,11 @@ import org.tune4j.tuning.input.Inputs;
  */
 public final class TuneCommand {
   /** Usage of tune. */
-  public static final String TUNE_USAGE = "tune4j tune JOB.yaml [--run-dir DIR] [--threads N] [--master URL] [--quiet]"
-      + " [--log-json]";
+  public static final String TUNE_USAGE = "tune4j tune JOB.yaml [--run-dir DIR] [--threads N] [--master URL]"
+      + " [--feature-store URI] [--quiet] [--log-json]";
   /** Usage of resume. */
-  public static final String RESUME_USAGE = "tune4j resume RUN_DIR [--threads N] [--master URL] [--quiet] [--log-json]";
+  public static final String RESUME_USAGE = "tune4j resume RUN_DIR [--threads N] [--master URL] [--feature-store URI]"
+      + " [--quiet] [--log-json]";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
       .withZone(ZoneOffset.UTC);
 
@@ -57,7 +58,8 @@ public final class TuneCommand {
       boolean terminal) throws IOException {
     Console console = Console.of(Console.modeFor(o.quiet(), o.logJson(), terminal), out, err);
     long start = System.nanoTime();
-    JobRunner.RunSummary s = JobRunner.run(job, run, console, clock, System::nanoTime, o.master());
+    JobRunner.RunSummary s = JobRunner.run(job, run, console, clock, System::nanoTime,
+        new ClusterRun.Options(o.master(), o.featureStore()));
     double seconds = (System.nanoTime() - start) / 1e9;
     console.message("");
     console.message(s.results().showBest(job.selectBy(), 5).toString());

@@ -26,10 +26,12 @@ public final class FeatureCache {
 
   private final Path folder;
   private final long shardBytes;
+  private final java.util.Optional<StoreMirror> mirror;
 
-  private FeatureCache(Path folder, long shardBytes) {
+  private FeatureCache(Path folder, long shardBytes, java.util.Optional<StoreMirror> mirror) {
     this.folder = folder;
     this.shardBytes = shardBytes;
+    this.mirror = mirror;
   }
 
   /**
@@ -44,7 +46,22 @@ public final class FeatureCache {
       throw new UncheckedIOException("feature cache folder " + folder + " cannot be created: " + e.getMessage()
           + "; choose a writable folder", e);
     }
-    return new FeatureCache(folder, DEFAULT_SHARD_BYTES);
+    return new FeatureCache(folder, DEFAULT_SHARD_BYTES, java.util.Optional.empty());
+  }
+
+  /**
+   * A cache whose shared home is {@code mirror} (a Hadoop URI, say), worked on in the mirror's local folder: a store
+   * fetches the shards it lacks when opened, and shards written here are sent when a featurizing ends.
+   *
+   * <pre>{@code
+   * FeatureCache cache = FeatureCache.mirrored(StoreMirrors.forUri("hdfs://nn/tune4j/features"));
+   * }</pre>
+   *
+   * @throws UncheckedIOException naming the local folder when it cannot be created
+   */
+  public static FeatureCache mirrored(StoreMirror mirror) {
+    FeatureCache local = at(mirror.localFolder());
+    return new FeatureCache(local.folder, DEFAULT_SHARD_BYTES, java.util.Optional.of(mirror));
   }
 
   /**
@@ -58,7 +75,7 @@ public final class FeatureCache {
       throw new IllegalArgumentException("shard size " + bytes + " bytes must be at least 1; the default is "
           + DEFAULT_SHARD_BYTES);
     }
-    return new FeatureCache(folder, bytes);
+    return new FeatureCache(folder, bytes, mirror);
   }
 
   /** The size shards are written at. */
@@ -71,8 +88,23 @@ public final class FeatureCache {
     return folder;
   }
 
-  /** The store of one frozen prefix, opened (and its shards checked) now. */
+  /** The shared home of this cache, when it has one beyond its folder. */
+  public java.util.Optional<StoreMirror> mirror() {
+    return mirror;
+  }
+
+  /** The store of one frozen prefix, opened (and its shards checked) now, after fetching what the mirror has. */
   public ShardStore store(String storeKey) {
-    return ShardStore.open(folder, storeKey);
+    ShardStore store = ShardStore.open(folder, storeKey);
+    if (mirror.isPresent()) {
+      mirror.get().pull(store.folder());
+      store.refresh();
+    }
+    return store;
+  }
+
+  /** Sends the shards of {@code store} that the mirror lacks (nothing without a mirror). */
+  public void publish(ShardStore store) {
+    mirror.ifPresent(m -> m.push(store.folder()));
   }
 }

@@ -111,6 +111,7 @@ final class FeatureStore {
       ShardStore shards = rangeStores.computeIfAbsent(FeatureKeys.of(model.backbone(), model.head().input(), whole),
           c::store);
       new StreamingFeaturizer(part, featurizer, threads, p -> { }).writeMissing(shards, c.shardBytes());
+      c.publish(shards);
     }
   }
 
@@ -157,7 +158,11 @@ final class FeatureStore {
     StreamingFeaturizer stream = new StreamingFeaturizer(rows, featurizer, threads, progress);
     if (cache.isPresent()) {
       ShardStore store = cache.get().store(FeatureKeys.of(model.backbone(), model.head().input(), rows));
-      return stream.intoStore(store, cache.get().shardBytes());
+      Entry entry = stream.intoStore(store, cache.get().shardBytes());
+      if (entry.stats().computed() > 0) {
+        cache.get().publish(store);
+      }
+      return entry;
     }
     return stream.inMemory();
   }

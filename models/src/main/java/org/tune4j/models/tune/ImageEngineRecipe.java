@@ -17,13 +17,15 @@ import org.tune4j.tuning.spec.TunableSpec;
  *
  * @param id the store's identity on the driver plus the rows, equal for the same data, store and rows
  * @param source opens the whole source on the worker
- * @param cacheFolder the feature cache's folder, the same path on every node
+ * @param cacheFolder the feature cache's folder, the same path on every node (ignored with a mirror)
+ * @param mirror the feature cache's shared home when it is not a path every node sees, or null
  * @param shardBytes the cache's shard size
  * @param rows the engine's rows of the source
  * @param sourceSize the number of images the driver's source has
  * @param levels the class names the driver's source has
  */
-record ImageEngineRecipe(String id, SourceRecipe source, String cacheFolder, long shardBytes, int[] rows,
+record ImageEngineRecipe(String id, SourceRecipe source, String cacheFolder, StoreMirror mirror, long shardBytes,
+    int[] rows,
     int sourceSize, List<String> levels) implements EngineRecipe {
   private static final long serialVersionUID = 1L;
 
@@ -40,7 +42,8 @@ record ImageEngineRecipe(String id, SourceRecipe source, String cacheFolder, lon
           + " this worker, but the driver has %,d of levels %s; every node must see the same images at the same"
           + " paths", opened.size(), opened.levels(), sourceSize, levels));
     }
-    FeatureCache cache = FeatureCache.at(Path.of(cacheFolder)).withShardBytes(shardBytes);
+    FeatureCache cache = (mirror == null ? FeatureCache.at(Path.of(cacheFolder)) : FeatureCache.mirrored(mirror))
+        .withShardBytes(shardBytes);
     FeatureStore store = new FeatureStore(opened, java.util.Optional.of(cache)).withRecipe(source);
     return new TransferEngine(store, rows);
   }

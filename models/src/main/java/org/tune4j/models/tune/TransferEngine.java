@@ -129,7 +129,8 @@ final class TransferEngine implements PortableEngine {
     });
     FeatureCache cache = store.cache().orElseThrow();
     return new ImageEngineRecipe(store.id() + "/" + Integer.toHexString(Arrays.hashCode(rows)) + "-" + rows.length,
-        store.recipe().orElseThrow(), cache.folder().toAbsolutePath().toString(), cache.shardBytes(), rows,
+        store.recipe().orElseThrow(), cache.folder().toAbsolutePath().toString(), cache.mirror().orElse(null),
+        cache.shardBytes(), rows,
         store.source().size(), store.source().levels());
   }
 
