@@ -24,6 +24,8 @@ import org.tune4j.tuning.engine.Tune;
 import org.tune4j.tuning.grid.Grid;
 import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.results.TuneResults;
+import org.tune4j.tuning.search.bayes.BayesOptions;
+import org.tune4j.tuning.search.race.RacingOptions;
 
 /** tune4j on Spark {@code local[2]}: featurize, tune and last fit equal the local run bit for bit. */
 class SparkExecutorTest {
@@ -64,6 +66,20 @@ class SparkExecutorTest {
     assertTrue(shards(dir.resolve("shared")) >= 2, "the executors wrote shards to the shared store");
     assertTrue(onSpark.featurizeLog().get(0).startsWith("featurized 0 of"), "the driver featurized nothing: "
         + onSpark.featurizeLog());
+  }
+
+  @Test
+  void racesAndBayesianSearchesDecideOnTheDriverAndGiveTheLocalResults(@TempDir Path dir) {
+    ModelSpec spec = SparkFixtures.spec();
+    Grid grid = SparkFixtures.grid(spec);
+    ImageSplit local = SparkFixtures.split(dir.resolve("local"), false);
+    ImageSplit onSpark = SparkFixtures.split(dir.resolve("shared"), true);
+    RacingOptions race = RacingOptions.defaults();
+    assertEquals(Tune.tuneRaceAnova(spec, local.vfoldCv(5, 42), grid, race, control().build()).metricRows(),
+        Tune.tuneRaceAnova(spec, onSpark.vfoldCv(5, 42), grid, race, control().executor(spark).build()).metricRows());
+    BayesOptions bayes = BayesOptions.defaults().initial(3).iter(2);
+    assertEquals(Tune.tuneBayes(spec, local.vfoldCv(3, 42), bayes, control().build()).metricRows(),
+        Tune.tuneBayes(spec, onSpark.vfoldCv(3, 42), bayes, control().executor(spark).build()).metricRows());
   }
 
   @Test
