@@ -14,8 +14,13 @@ record RangeJob(EngineRecipe recipe, List<String> specs, int from, int to, int t
 
   /** Runs on an executor; returns the number of rows of the range. */
   Integer run() {
+    long t0 = System.nanoTime();
     PortableEngine engine = WorkerEngines.get(recipe);
+    long t1 = System.nanoTime();
     engine.prepareRows(specs.stream().map(recipe::spec).toList(), from, to, threads);
+    org.slf4j.LoggerFactory.getLogger(RangeJob.class).info(String.format(java.util.Locale.ROOT,
+        "featurized rows [%d, %d) in %.1f s (engine ready in %.1f s)", from, to, (System.nanoTime() - t1) / 1e9,
+        (t1 - t0) / 1e9));
     return to - from;
   }
 }

@@ -41,7 +41,7 @@ import org.tune4j.tuning.results.TuneResults;
  * <p>Run (the class path and options as the launcher builds them):
  * {@code java $(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' spark/pom.xml) -cp
  * benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) org.tune4j.benchmarks.spark.SparkScalingRun
- * featurize 600 128}.
+ * featurize 2000 128}.
  */
 public final class SparkScalingRun {
   private SparkScalingRun() {}
@@ -52,7 +52,7 @@ public final class SparkScalingRun {
     Path dir = Files.createTempDirectory("tune4j-spark-bench");
     System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
     if (args.length >= 1 && args[0].equals("featurize")) {
-      int n = args.length > 1 ? Integer.parseInt(args[1]) : 600;
+      int n = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
       int size = args.length > 2 ? Integer.parseInt(args[2]) : 128;
       double one = featurizeOnCluster(1, n, size, dir.resolve("one"));
       double two = featurizeOnCluster(2, n, size, dir.resolve("two"));
