@@ -5,7 +5,7 @@
 # test metrics. Run from the repository root after the build (.ci/run calls it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q package -P spark-app -pl spark -DskipTests
+mvn -B -q package -P spark-app -pl spark -am -DskipTests
 APP="$PWD/spark/target/tune4j-spark-app.jar"
 read -r -a OPTS <<<"$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' spark/pom.xml)"
 SPARK_VERSION="$(sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' spark/pom.xml)"
