@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,37 +15,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.cli.Main;
-import org.tune4j.tuning.json.Json;
+import org.tune4j.cli.run.JournalLines;
 
 /**
  * A driver running a job on Spark {@code local[2]} is killed with SIGKILL mid-way; {@code resume --master local[2]}
  * finishes it from its journal, and the results equal a plain local run's, with no finished task run twice.
  */
 class SparkCrashResumeTest {
-  private static final int TASKS = 6 * 3;
+  private static final int TASKS = JournalLines.CRASH_TASKS;
   @TempDir Path dir;
 
-  static final String JOB = String.join("\n",
-      "name: crash",
-      "data: {type: embedded, train_per_class: 20, test_per_class: 2}",
-      "backbone: {weights: random}",
-      "head:",
-      "  - block: global_average_pooling",
-      "  - {block: dense, units: tune, activation: relu}",
-      "  - {block: dropout, rate: tune}",
-      "fit: {epochs: 2, batch_size: 16, learn_rate: 0.003}",
-      "parameters:",
-      "  dense_units: {min: 16, max: 64}",
-      "  dropout_rate: {min: 0.0, max: 0.3}",
-      "resampling: {folds: 3}",
-      "grid: {type: regular, levels: {dense_units: 3, dropout_rate: 2}}",
-      "threads: 2",
-      "seed: 11",
-      "");
 
   @Test
   void aKilledDriverResumesOnSparkToTheLocalResults() throws Exception {
-    Path job = Files.writeString(dir.resolve("job.yaml"), JOB);
+    Path job = Files.writeString(dir.resolve("job.yaml"), JournalLines.CRASH_JOB);
     Path crashed = dir.resolve("runs/crashed");
     Path journal = crashed.resolve("journal.jsonl");
     Process first = start(dir.resolve("first.log"), "tune", job.toString(), "--run-dir", crashed.toString(),
@@ -80,24 +62,11 @@ class SparkCrashResumeTest {
   }
 
   private static List<String> lines(Path journal) throws IOException {
-    if (!Files.exists(journal)) {
-      return List.of();
-    }
-    String text = new String(Files.readAllBytes(journal), StandardCharsets.UTF_8);
-    List<String> complete = new ArrayList<>(List.of(text.split("\n", -1)));
-    complete.remove(complete.size() - 1);
-    return complete;
+    return JournalLines.complete(journal);
   }
 
   private static List<String> keys(List<String> lines) {
-    List<String> keys = new ArrayList<>();
-    for (String l : lines) {
-      Object tree = Json.parse(l);
-      if (Json.requireObject(tree, "$").containsKey("key")) {
-        keys.add(Json.requireString(Json.requireObject(tree, "$"), "key", "$"));
-      }
-    }
-    return keys;
+    return JournalLines.taskKeys(lines);
   }
 
   private int run(Path log, String... args) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.cli.Main;
-import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.results.TuneResults;
 
 /**
@@ -24,26 +22,10 @@ import org.tune4j.tuning.results.TuneResults;
  * checks the results equal those of an uninterrupted run (a third JVM) and that no finished task ran twice.
  */
 class CrashResumeTest {
-  private static final int TASKS = 6 * 3;
+  private static final int TASKS = JournalLines.CRASH_TASKS;
   @TempDir Path dir;
 
-  static final String JOB = String.join("\n",
-      "name: crash",
-      "data: {type: embedded, train_per_class: 20, test_per_class: 2}",
-      "backbone: {weights: random}",
-      "head:",
-      "  - block: global_average_pooling",
-      "  - {block: dense, units: tune, activation: relu}",
-      "  - {block: dropout, rate: tune}",
-      "fit: {epochs: 2, batch_size: 16, learn_rate: 0.003}",
-      "parameters:",
-      "  dense_units: {min: 16, max: 64}",
-      "  dropout_rate: {min: 0.0, max: 0.3}",
-      "resampling: {folds: 3}",
-      "grid: {type: regular, levels: {dense_units: 3, dropout_rate: 2}}",
-      "threads: 2",
-      "seed: 11",
-      "");
+  static final String JOB = JournalLines.CRASH_JOB;
 
   @Test
   void aKilledRunResumesToTheResultsOfAnUninterruptedRun() throws Exception {
@@ -95,21 +77,11 @@ class CrashResumeTest {
   }
 
   private static List<String> lines(Path journal) throws IOException {
-    if (!Files.exists(journal)) {
-      return List.of();
-    }
-    String text = new String(Files.readAllBytes(journal), StandardCharsets.UTF_8);
-    List<String> complete = new ArrayList<>(List.of(text.split("\n", -1)));
-    complete.remove(complete.size() - 1);   // the part after the last newline is not a finished line
-    return complete;
+    return JournalLines.complete(journal);
   }
 
   private static List<String> keys(List<String> lines) {
-    List<String> keys = new ArrayList<>();
-    for (String l : lines) {
-      keys.add(Json.requireString(Json.requireObject(Json.parse(l), "$"), "key", "$"));
-    }
-    return keys;
+    return JournalLines.taskKeys(lines);
   }
 
   private int run(Path log, String... args) throws Exception {

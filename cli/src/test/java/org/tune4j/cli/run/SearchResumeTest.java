@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.cli.Main;
-import org.tune4j.tuning.json.Json;
 import org.tune4j.tuning.results.TuneResults;
 
 /**
@@ -104,26 +101,15 @@ class SearchResumeTest {
   }
 
   private static List<String> lines(Path journal) throws IOException {
-    if (!Files.exists(journal)) {
-      return List.of();
-    }
-    String text = new String(Files.readAllBytes(journal), StandardCharsets.UTF_8);
-    List<String> complete = new ArrayList<>(List.of(text.split("\n", -1)));
-    complete.remove(complete.size() - 1);
-    return complete;
+    return JournalLines.complete(journal);
   }
 
   private static List<String> rounds(List<String> lines) {
-    return lines.stream().filter(l -> tree(l).containsKey("round")).toList();
+    return JournalLines.rounds(lines);
   }
 
   private static List<String> keys(List<String> lines) {
-    return lines.stream().map(SearchResumeTest::tree).filter(t -> t.containsKey("key"))
-        .map(t -> Json.requireString(t, "key", "$")).toList();
-  }
-
-  private static Map<String, Object> tree(String line) {
-    return Json.requireObject(Json.parse(line), "$");
+    return JournalLines.taskKeys(lines);
   }
 
   private int run(Path log, String... args) throws Exception {
