@@ -3,6 +3,7 @@ package org.tune4j.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
 import org.tune4j.tuning.engine.ModelEngine.FitResult;
 import org.tune4j.tuning.execution.EngineRecipe;
 import org.tune4j.tuning.execution.FitTask;
@@ -11,13 +12,14 @@ import org.tune4j.tuning.metrics.ClassPredictions;
 import org.tune4j.tuning.spec.TunableSpec;
 
 /**
- * One task as it travels to an executor: the engine's recipe, the final specs as text, the rows, the
- * checkpoints and the seed the driver chose. {@link #run()} runs there.
+ * One task as it travels to an executor: the engine's recipe (a broadcast: sent to each executor once, content keys
+ * and all), the final specs as text, the rows, the checkpoints and the seed the driver chose. {@link #run()} runs
+ * there.
  *
  * @param threads the threads the task may use (Spark's {@code spark.task.cpus})
  * @param verbose whether to send the fits' epoch lines back
  */
-record FitJob(EngineRecipe recipe, List<String> specs, int[] analysis, int[] assessment, List<int[]> checkpoints,
+record FitJob(Broadcast<EngineRecipe> recipe, List<String> specs, int[] analysis, int[] assessment, List<int[]> checkpoints,
     long seed, String label, int threads, boolean verbose) implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -35,15 +37,17 @@ record FitJob(EngineRecipe recipe, List<String> specs, int[] analysis, int[] ass
     private static final long serialVersionUID = 1L;
   }
 
-  static FitJob of(FitTask task, PortableEngine engine, EngineRecipe recipe, int threads, boolean verbose) {
+  static FitJob of(FitTask task, PortableEngine engine, Broadcast<EngineRecipe> recipe, int threads,
+      boolean verbose) {
     return new FitJob(recipe, task.specs().stream().map(engine::specText).toList(), task.analysis(),
         task.assessment(), task.checkpoints(), task.seed(), task.label(), threads, verbose);
   }
 
   /** Runs on an executor: the engine of the recipe (built once per executor JVM), its shared work found done, the fit. */
   Reply run() {
-    PortableEngine engine = WorkerEngines.get(recipe);
-    List<TunableSpec> finalSpecs = specs.stream().map(recipe::spec).toList();
+    EngineRecipe built = recipe.value();
+    PortableEngine engine = WorkerEngines.get(built);
+    List<TunableSpec> finalSpecs = specs.stream().map(built::spec).toList();
     engine.prepare(finalSpecs, threads);
     engine.configureThreads(1, threads);
     List<String> log = new ArrayList<>();

@@ -12,15 +12,20 @@ import org.tune4j.tuning.execution.PortableEngine;
 record RangeJob(EngineRecipe recipe, List<String> specs, int from, int to, int threads) implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Runs on an executor; returns the number of rows of the range. */
-  Integer run() {
+  /** What a range sends back: its row count and what it learned ({@link PortableEngine#prepareRows}). */
+  record Done(int rows, java.io.Serializable learned) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Runs on an executor. */
+  Done run() {
     long t0 = System.nanoTime();
     PortableEngine engine = WorkerEngines.get(recipe);
     long t1 = System.nanoTime();
-    engine.prepareRows(specs.stream().map(recipe::spec).toList(), from, to, threads);
+    java.io.Serializable learned = engine.prepareRows(specs.stream().map(recipe::spec).toList(), from, to, threads);
     org.slf4j.LoggerFactory.getLogger(RangeJob.class).info(String.format(java.util.Locale.ROOT,
         "featurized rows [%d, %d) in %.1f s (engine ready in %.1f s)", from, to, (System.nanoTime() - t1) / 1e9,
         (t1 - t0) / 1e9));
-    return to - from;
+    return new Done(to - from, learned);
   }
 }

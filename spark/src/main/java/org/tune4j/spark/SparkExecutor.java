@@ -132,12 +132,15 @@ public final class SparkExecutor implements TaskExecutor {
     long start = System.nanoTime();
     int total = portable.sharedWorkRows();
     int[] done = {0};
+    java.io.Serializable[] learned = new java.io.Serializable[jobs.size()];
     progress.accept(new Progress(0, total, 0, Progress.IMAGES));
     runAll(jobs, "featurize", job -> spark.parallelize(List.of(job), 1).map(RangeJob::run).collectAsync(),
-        (i, rows) -> {
-          done[0] += rows.get(0);
+        (i, out) -> {
+          done[0] += out.get(0).rows();
+          learned[i] = out.get(0).learned();
           progress.accept(new Progress(done[0], total, System.nanoTime() - start, Progress.IMAGES));
         });
+    portable.sharedWorkDone(java.util.Arrays.asList(learned));
     double seconds = (System.nanoTime() - start) / 1e9;
     org.slf4j.LoggerFactory.getLogger(SparkExecutor.class).info(String.format(Locale.ROOT, "featurizing on %s:"
         + " %,d images in %d ranges in %.1f s (%.1f images/s, cached ones skipped)", name(), total, ranges.size(),
@@ -151,7 +154,16 @@ public final class SparkExecutor implements TaskExecutor {
       return;
     }
     PortableEngine portable = portable(engine);
-    EngineRecipe recipe = portable.recipe();
+    org.apache.spark.broadcast.Broadcast<EngineRecipe> recipe = spark.broadcast(portable.recipe());
+    try {
+      fitAll(tasks, portable, recipe, epochLog, sink);
+    } finally {
+      recipe.unpersist(false);
+    }
+  }
+
+  private void fitAll(List<FitTask> tasks, PortableEngine portable,
+      org.apache.spark.broadcast.Broadcast<EngineRecipe> recipe, Consumer<String> epochLog, ResultSink sink) {
     List<FitJob> jobs = tasks.stream().map(t -> FitJob.of(t, portable, recipe, taskThreads(), epochLog != null))
         .toList();
     runAll(jobs, "fit", job -> spark.parallelize(List.of(job), 1).map(FitJob::run).collectAsync(), (i, replies) -> {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.models.spec.ModelSpec;
+import org.tune4j.models.tune.FeatureCache;
 import org.tune4j.models.tune.ImageSplit;
 import org.tune4j.tuning.engine.Control;
 import org.tune4j.tuning.engine.LastFit;
@@ -49,12 +50,16 @@ class SparkExecutorTest {
   void featurizeTuneAndLastFitEqualTheLocalRunBitForBit(@TempDir Path dir) throws IOException {
     ModelSpec spec = SparkFixtures.spec();
     Grid grid = SparkFixtures.grid(spec);
-    ImageSplit local = SparkFixtures.split(dir.resolve("local"), false);
+    java.util.concurrent.atomic.AtomicInteger hashedLocally = new java.util.concurrent.atomic.AtomicInteger();
+    ImageSplit local = SparkFixtures.split(FeatureCache.at(dir.resolve("local")), false,
+        src -> SparkFixtures.counting(src, hashedLocally));
     TuneResults expected = Tune.tuneGrid(spec, local.vfoldCv(3, 42), grid, control().build());
     LastFit expectedFit = Tune.lastFit(spec.finalize(expected.selectBest("accuracy").values()), local,
         control().build());
 
-    ImageSplit onSpark = SparkFixtures.split(dir.resolve("shared"), true);
+    java.util.concurrent.atomic.AtomicInteger hashedOnDriver = new java.util.concurrent.atomic.AtomicInteger();
+    ImageSplit onSpark = SparkFixtures.split(FeatureCache.at(dir.resolve("shared")), true,
+        src -> SparkFixtures.counting(src, hashedOnDriver));
     TuneResults actual = Tune.tuneGrid(spec, onSpark.vfoldCv(3, 42), grid, control().executor(spark).build());
     LastFit actualFit = Tune.lastFit(spec.finalize(actual.selectBest("accuracy").values()), onSpark,
         control().executor(spark).build());
@@ -66,6 +71,8 @@ class SparkExecutorTest {
     assertTrue(shards(dir.resolve("shared")) >= 2, "the executors wrote shards to the shared store");
     assertTrue(onSpark.featurizeLog().get(0).startsWith("featurized 0 of"), "the driver featurized nothing: "
         + onSpark.featurizeLog());
+    assertTrue(hashedLocally.get() >= 150, "the local run hashed its images: " + hashedLocally);
+    assertEquals(0, hashedOnDriver.get(), "the driver hashed no image: the executors' content keys came back");
   }
 
   @Test

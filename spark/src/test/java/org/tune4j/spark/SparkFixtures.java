@@ -51,11 +51,27 @@ final class SparkFixtures {
 
   /** The split, features in {@code cache} in shards of 40 rows; with a recipe when {@code portable}. */
   static ImageSplit split(FeatureCache cache, boolean portable) {
+    return split(cache, portable, s -> s);
+  }
+
+  /** As {@link #split(FeatureCache, boolean)}, each of the driver's two sources passed through {@code wrap}. */
+  static ImageSplit split(FeatureCache cache, boolean portable, java.util.function.UnaryOperator<ImageSource> wrap) {
     TrainTest sample = EmbeddedSample.fashionMnist();
-    ImageSplit split = ImageSplit.of(ImageSources.of(prepare(sample.train().firstPerClass(TRAIN_PER_CLASS))),
-        ImageSources.of(prepare(sample.test().firstPerClass(TEST_PER_CLASS))))
+    ImageSplit split = ImageSplit.of(wrap.apply(ImageSources.of(prepare(sample.train().firstPerClass(TRAIN_PER_CLASS)))),
+        wrap.apply(ImageSources.of(prepare(sample.test().firstPerClass(TEST_PER_CLASS)))))
         .withFeatureCache(cache.withShardBytes(40 * 2048 * 4));
     return portable ? split.withRecipe(SparkFixtures::source) : split;
+  }
+
+  /** A source that counts how often its rows' content keys are asked for (each one means hashing an image). */
+  static ImageSource counting(ImageSource source, java.util.concurrent.atomic.AtomicInteger hashed) {
+    return new org.tune4j.models.source.ForwardingSource(source) {
+      @Override
+      public String contentKey(int row) {
+        hashed.incrementAndGet();
+        return super.contentKey(row);
+      }
+    };
   }
 
   static ModelSpec spec() {

@@ -117,6 +117,16 @@ public final class ImageSources {
   }
 
   /**
+   * {@code source} with its rows' content keys given instead of hashed: for keys computed where the images were
+   * read (a cluster executor's featurizing), so that nothing reads the images again to hash them.
+   *
+   * @throws IllegalArgumentException when there is not one key per row
+   */
+  public static ImageSource withContentKeys(ImageSource source, List<String> keys) {
+    return KeyedSource.of(source, keys);
+  }
+
+  /**
    * Rows {@code rows} of {@code source}, in that order (repeats allowed).
    *
    * @throws IndexOutOfBoundsException naming the first row outside the source

@@ -34,6 +34,7 @@ final class FeatureStore {
   private final Map<String, Featurizer> rangeFeaturizers = new HashMap<>();
   private final Map<String, ShardStore> rangeStores = new HashMap<>();
   private final String id = java.util.UUID.randomUUID().toString();
+  private List<String> knownKeys;
   private final Map<String, Entry> entries = new LinkedHashMap<>();
   private final Map<String, String> viewNames = new HashMap<>();
 
@@ -78,6 +79,33 @@ final class FeatureStore {
     return cache;
   }
 
+  /**
+   * Takes every source row's content key as computed elsewhere (by the executors that featurized it), so that
+   * featurizing here, finding the rows stored, hashes no image.
+   *
+   * @throws IllegalArgumentException when there is not one key per source row
+   */
+  synchronized void knowContentKeys(List<String> keys) {
+    ImageSources.withContentKeys(source, keys); // checks the count
+    knownKeys = List.copyOf(keys);
+  }
+
+  /** The content keys of source rows {@code [from, to)}, hashed with {@code threads} threads. */
+  List<String> contentKeys(int from, int to, int threads) {
+    return org.tune4j.models.source.ContentKeys.all(ImageSources.subset(source,
+        java.util.stream.IntStream.range(from, to).toArray()), threads);
+  }
+
+  /** The content keys given by {@link #knowContentKeys}, or null. */
+  synchronized List<String> knownContentKeys() {
+    return knownKeys;
+  }
+
+  /** The source, its content keys taken from {@link #knowContentKeys} when known. */
+  private ImageSource keyed() {
+    return knownKeys == null ? source : ImageSources.withContentKeys(source, knownKeys);
+  }
+
   /** This store's identity in this JVM (a worker's engine cache tells runs apart by it). */
   String id() {
     return id;
@@ -90,12 +118,13 @@ final class FeatureStore {
   /**
    * Featurizes source rows {@code [from, to)} for {@code model}'s frozen prefix (and views {@code 1 … views} of
    * {@code augmentation}) into the cache, only those it lacks, in chunks starting at {@code from}: a worker's share of
-   * the shared work. The featurizer is built once per prefix and kept for the next range.
+   * the shared work. The featurizer is built once per prefix and kept for the next range. {@code rangeKeys} are the
+   * range's content keys ({@link #contentKeys}).
    *
    * @throws IllegalStateException when the store has no cache to write to
    */
   synchronized void featurizeRange(TransferModel model, Optional<Augmentation> augmentation, int from, int to,
-      int threads) {
+      int threads, List<String> rangeKeys) {
     FeatureCache c = cache.orElseThrow(() -> new IllegalStateException("featurizing a range of rows needs a feature"
         + " cache to write to; give the data withFeatureCache(FeatureCache.at(folder))"));
     Featurizer featurizer = rangeFeaturizers.computeIfAbsent(key(model.backbone(), model.head().input()),
@@ -107,7 +136,8 @@ final class FeatureStore {
       sources.add(augmentation.get().view(source, v));
     }
     for (ImageSource whole : sources) {
-      ImageSource part = ImageSources.subset(whole, range);
+      // a view's rows have the plain rows' content keys (the view is part of the preparation)
+      ImageSource part = ImageSources.withContentKeys(ImageSources.subset(whole, range), rangeKeys);
       ShardStore shards = rangeStores.computeIfAbsent(FeatureKeys.of(model.backbone(), model.head().input(), whole),
           c::store);
       new StreamingFeaturizer(part, featurizer, threads, p -> { }).writeMissing(shards, c.shardBytes());
@@ -128,7 +158,7 @@ final class FeatureStore {
     String key = key(model.backbone(), model.head().input());
     Entry e = entries.get(key);
     if (e == null) {
-      e = compute(model, source, Featurizer.fused(model.backbone(), model.head().input()), threads, progress);
+      e = compute(model, keyed(), Featurizer.fused(model.backbone(), model.head().input()), threads, progress);
       entries.put(key, e);
     }
     return e;
@@ -146,7 +176,7 @@ final class FeatureStore {
     Entry e = entries.get(key);
     if (e == null) {
       Featurizer featurizer = features(model, threads, progress).featurizer();
-      e = compute(model, augmentation.view(source, viewId), featurizer, threads, progress);
+      e = compute(model, augmentation.view(keyed(), viewId), featurizer, threads, progress);
       entries.put(key, e);
       viewNames.put(key, "view " + viewId + " " + augmentation.viewText(viewId));
     }

@@ -23,15 +23,18 @@ import org.tune4j.tuning.spec.TunableSpec;
  * @param rows the engine's rows of the source
  * @param sourceSize the number of images the driver's source has
  * @param levels the class names the driver's source has
+ * @param contentKeys every source row's content key when the driver knows them (from the executors that featurized
+ *     the rows), so the worker hashes no image; or null
  */
 record ImageEngineRecipe(String id, SourceRecipe source, String cacheFolder, StoreMirror mirror, long shardBytes,
     int[] rows,
-    int sourceSize, List<String> levels) implements EngineRecipe {
+    int sourceSize, List<String> levels, List<String> contentKeys) implements EngineRecipe {
   private static final long serialVersionUID = 1L;
 
   ImageEngineRecipe {
     rows = rows.clone();
     levels = List.copyOf(levels);
+    contentKeys = contentKeys == null ? null : List.copyOf(contentKeys);
   }
 
   @Override
@@ -45,6 +48,9 @@ record ImageEngineRecipe(String id, SourceRecipe source, String cacheFolder, Sto
     FeatureCache cache = (mirror == null ? FeatureCache.at(Path.of(cacheFolder)) : FeatureCache.mirrored(mirror))
         .withShardBytes(shardBytes);
     FeatureStore store = new FeatureStore(opened, java.util.Optional.of(cache)).withRecipe(source);
+    if (contentKeys != null) {
+      store.knowContentKeys(contentKeys);
+    }
     return new TransferEngine(store, rows);
   }
 

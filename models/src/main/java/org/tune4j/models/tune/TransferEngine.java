@@ -128,10 +128,12 @@ final class TransferEngine implements PortableEngine {
       throw new IllegalStateException("this engine cannot run on other machines: " + r);
     });
     FeatureCache cache = store.cache().orElseThrow();
-    return new ImageEngineRecipe(store.id() + "/" + Integer.toHexString(Arrays.hashCode(rows)) + "-" + rows.length,
+    List<String> keys = store.knownContentKeys();
+    return new ImageEngineRecipe(store.id() + "/" + Integer.toHexString(Arrays.hashCode(rows)) + "-" + rows.length
+        + (keys == null ? "" : "+keys"),
         store.recipe().orElseThrow(), cache.folder().toAbsolutePath().toString(), cache.mirror().orElse(null),
         cache.shardBytes(), rows,
-        store.source().size(), store.source().levels());
+        store.source().size(), store.source().levels(), keys);
   }
 
   @Override
@@ -153,9 +155,13 @@ final class TransferEngine implements PortableEngine {
     return org.tune4j.models.transfer.Featurizer.chunkFor(store.source().height(), store.source().width());
   }
 
-  /** Featurizes source rows {@code [from, to)} of every distinct frozen prefix (and its views) into the cache. */
+  /**
+   * Featurizes source rows {@code [from, to)} of every distinct frozen prefix (and its views) into the cache; returns
+   * the rows' content keys (an {@code ArrayList<String>}), hashed once for all prefixes, or null when no spec has a
+   * frozen backbone.
+   */
   @Override
-  public void prepareRows(List<TunableSpec> finalSpecs, int from, int to, int threads) {
+  public java.io.Serializable prepareRows(List<TunableSpec> finalSpecs, int from, int to, int threads) {
     if (from < 0 || to > store.source().size() || from > to) {
       throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not within the source's "
           + store.source().size() + " images");
@@ -163,17 +169,37 @@ final class TransferEngine implements PortableEngine {
     NativeBackend.initialize();
     setThreads(threads);
     Set<String> done = new java.util.HashSet<>();
+    ArrayList<String> keys = null;
     for (TunableSpec s : finalSpecs) {
       TransferModel model = frozenModel(s).orElse(null);
       if (model == null) {
         continue;
       }
+      if (keys == null) {
+        keys = new ArrayList<>(store.contentKeys(from, to, threads));
+      }
       Optional<Augmentation> aug = augmentationOf(s);
       String key = FeatureStore.key(model.backbone(), model.head().input()) + "|"
           + aug.map(a -> a.viewText(a.views())).orElse("");
       if (done.add(key)) {
-        store.featurizeRange(model, aug, from, to, threads);
+        store.featurizeRange(model, aug, from, to, threads, keys);
       }
+    }
+    return keys;
+  }
+
+  /** Takes the ranges' content keys (when every range returned its own), so nothing here hashes the images. */
+  @Override
+  public void sharedWorkDone(List<java.io.Serializable> parts) {
+    List<String> all = new ArrayList<>();
+    for (java.io.Serializable part : parts) {
+      if (!(part instanceof List<?> keys)) {
+        return; // a range had nothing frozen to featurize: its rows were not hashed
+      }
+      keys.forEach(k -> all.add((String) k));
+    }
+    if (all.size() == store.source().size()) {
+      store.knowContentKeys(all);
     }
   }
 

@@ -42,6 +42,15 @@ public interface PortableEngine extends ModelEngine {
   /**
    * Does the shared work of units {@code [from, to)} for every final spec, with {@code threads} threads: after
    * every range has been done somewhere, {@link ModelEngine#prepare} finds nothing left to compute.
+   *
+   * @return what the range learned that saves work elsewhere, handed to {@link #sharedWorkDone} on the driver (tune4j's
+   *     engine: the rows' content keys, so nothing hashes the images again), or null
    */
-  void prepareRows(List<TunableSpec> finalSpecs, int from, int to, int threads);
+  java.io.Serializable prepareRows(List<TunableSpec> finalSpecs, int from, int to, int threads);
+
+  /**
+   * Every range's result of {@link #prepareRows}, in range order, once all are done: the engine keeps what saves it
+   * work, and {@link #recipe()} passes it on. The default ignores them.
+   */
+  default void sharedWorkDone(List<java.io.Serializable> parts) {}
 }
