@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.cli.Main;
+import org.tune4j.cli.run.ChildRuns;
 import org.tune4j.cli.run.JournalLines;
 
 /**
@@ -69,20 +68,11 @@ class SparkCrashResumeTest {
     return JournalLines.taskKeys(lines);
   }
 
-  private int run(Path log, String... args) throws Exception {
-    Process p = start(log, args);
-    assertTrue(p.waitFor(180, TimeUnit.SECONDS), "finished within 180 s");
-    return p.exitValue();
+  private static int run(Path log, String... args) throws Exception {
+    return ChildRuns.run(log, 180, StandaloneClusterTest.jvmOptions(), args);
   }
 
   private static Process start(Path log, String... args) throws IOException {
-    String classpath = "target/classes" + File.pathSeparator
-        + Files.readString(Path.of("target/test-classpath.txt")).trim();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g"));
-    command.addAll(StandaloneClusterTest.jvmOptions());
-    command.addAll(List.of("-cp", classpath, Main.class.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildRuns.start(log, StandaloneClusterTest.jvmOptions(), args);
   }
 }

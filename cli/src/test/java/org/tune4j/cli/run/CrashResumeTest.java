@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -84,18 +82,11 @@ class CrashResumeTest {
     return JournalLines.taskKeys(lines);
   }
 
-  private int run(Path log, String... args) throws Exception {
-    Process p = start(log, args);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished within 120 s");
-    return p.exitValue();
+  private static int run(Path log, String... args) throws Exception {
+    return ChildRuns.run(log, 120, List.of(), args);
   }
 
   private static Process start(Path log, String... args) throws IOException {
-    String classpath = "target/classes" + File.pathSeparator
-        + Files.readString(Path.of("target/test-classpath.txt")).trim();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-cp", classpath, Main.class.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildRuns.start(log, List.of(), args);
   }
 }
