@@ -36,7 +36,9 @@ public final class StoreMirrors {
     }
     throw new IllegalArgumentException("feature store \"" + uri + "\": " + (seen.isEmpty()
         ? "no store for URIs is on the class path; tune4j-spark brings Hadoop's file systems (./tune4j adds it with"
-            + " --master), or give a folder every node sees"
-        : "none of " + seen + " accepts it; give hdfs://, s3a://, file:/ or a folder"));
+            + " --master or --feature-store), or keep the features in a folder every node sees"
+            + " (FeatureCache.at(folder); in jobs, the output folder)"
+        : "none of " + seen + " accepts it; give a URI with a scheme (hdfs://…, s3a://…, file:/…), or keep the features"
+            + " in a folder every node sees (FeatureCache.at(folder); in jobs, the output folder)"));
   }
 }

@@ -82,6 +82,11 @@ class HadoopStoreMirrorTest {
         .getMessage();
     assertEquals("feature store \"features/here\" has no scheme; give hdfs://…, s3a://… or file:/…, or a plain"
         + " folder every node sees without a mirror", bad);
+    String folder = assertThrows(IllegalArgumentException.class, () -> StoreMirrors.forUri("/shared/features"))
+        .getMessage();
+    assertEquals("feature store \"/shared/features\": none of [HadoopStoreMirrorProvider] accepts it; give a URI with"
+        + " a scheme (hdfs://…, s3a://…, file:/…), or keep the features in a folder every node sees"
+        + " (FeatureCache.at(folder); in jobs, the output folder)", folder);
   }
 
   private static long count(Path root, String suffix) throws IOException {
