@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.tune4j.tuning.engine.ModelEngine;
 import org.tune4j.tuning.engine.ModelEngine.FitResult;
 import org.tune4j.tuning.engine.Progress;
@@ -134,12 +135,11 @@ public final class SparkExecutor implements TaskExecutor {
     int[] done = {0};
     java.io.Serializable[] learned = new java.io.Serializable[jobs.size()];
     progress.accept(new Progress(0, total, 0, Progress.IMAGES));
-    runAll(jobs, "featurize", job -> spark.parallelize(List.of(job), 1).map(RangeJob::run).collectAsync(),
-        (i, out) -> {
-          done[0] += out.get(0).rows();
-          learned[i] = out.get(0).learned();
-          progress.accept(new Progress(done[0], total, System.nanoTime() - start, Progress.IMAGES));
-        });
+    runAll(jobs, "featurize", RangeJob::run, (i, out) -> {
+      done[0] += out.rows();
+      learned[i] = out.learned();
+      progress.accept(new Progress(done[0], total, System.nanoTime() - start, Progress.IMAGES));
+    });
     portable.sharedWorkDone(java.util.Arrays.asList(learned));
     double seconds = (System.nanoTime() - start) / 1e9;
     org.slf4j.LoggerFactory.getLogger(SparkExecutor.class).info(String.format(Locale.ROOT, "featurizing on %s:"
@@ -166,8 +166,7 @@ public final class SparkExecutor implements TaskExecutor {
       org.apache.spark.broadcast.Broadcast<EngineRecipe> recipe, Consumer<String> epochLog, ResultSink sink) {
     List<FitJob> jobs = tasks.stream().map(t -> FitJob.of(t, portable, recipe, taskThreads(), epochLog != null))
         .toList();
-    runAll(jobs, "fit", job -> spark.parallelize(List.of(job), 1).map(FitJob::run).collectAsync(), (i, replies) -> {
-      FitJob.Reply reply = replies.get(0);
+    runAll(jobs, "fit", FitJob::run, (i, reply) -> {
       if (epochLog != null) {
         reply.log().forEach(epochLog);
       }
@@ -176,26 +175,22 @@ public final class SparkExecutor implements TaskExecutor {
     });
   }
 
-  /** What to do with a finished job's collected output, on the driver. */
+  /** What to do with a finished job's output, on the driver. */
   private interface Finished<R> {
-    void accept(int index, List<R> output);
-  }
-
-  /** What submits one job. */
-  private interface Submit<J, R> {
-    JavaFutureAction<List<R>> submit(J job);
+    void accept(int index, R output);
   }
 
   /**
-   * Submits one Spark job per item (Spark schedules them over its task slots), hands each one's output to
-   * {@code finished} as it completes, and cancels the rest when one fails or the thread is interrupted.
+   * Runs {@code work} on every item, one Spark job per item (Spark schedules them over its task slots), hands each
+   * one's output to {@code finished} as it completes, and cancels the rest when one fails or the thread is
+   * interrupted.
    */
-  private <J, R> void runAll(List<J> jobs, String what, Submit<J, R> submit, Finished<R> finished) {
+  private <J, R> void runAll(List<J> jobs, String what, Function<J, R> work, Finished<R> finished) {
     String group = "tune4j-" + what + "-" + UUID.randomUUID();
     spark.setJobGroup(group, "tune4j " + what + " (" + jobs.size() + " tasks)", true);
     List<JavaFutureAction<List<R>>> futures = new ArrayList<>();
     try {
-      jobs.forEach(j -> futures.add(submit.submit(j)));
+      jobs.forEach(j -> futures.add(spark.parallelize(List.of(j), 1).map(work).collectAsync()));
       List<Integer> pending = new ArrayList<>();
       for (int i = 0; i < jobs.size(); i++) {
         pending.add(i);
@@ -205,7 +200,7 @@ public final class SparkExecutor implements TaskExecutor {
         for (int p = 0; p < pending.size(); p++) {
           int i = pending.get(p);
           if (futures.get(i).isDone()) {
-            finished.accept(i, get(futures.get(i), what, i));
+            finished.accept(i, get(futures.get(i), what, i).get(0));
             pending.remove(p--);
             any = true;
           }

@@ -74,6 +74,17 @@ public record Job(String name, DataSource data, ModelSpec spec, Grid grid, JobSe
     });
   }
 
+  /**
+   * The job's images, loaded, and prepared as {@code backbone.preprocessing} asks: what the driver tunes on and what
+   * a cluster executor opens again.
+   *
+   * @throws IllegalArgumentException as {@link DataSource#load} does, naming what cannot be read
+   */
+  public DataSource.Sources sources() {
+    DataSource.Sources loaded = data.load();
+    return preprocessing.map(loaded::preprocessed).orElse(loaded);
+  }
+
   /** This job with another thread budget (which never changes the results). */
   public Job withThreads(int newThreads) {
     return new Job(name, data, spec, grid, search, resampling, metrics, eventLevel, selectBy, newThreads, seed,

@@ -135,8 +135,7 @@ public final class JobRunner {
     BackendInfo backend = NativeBackend.initialize();
     log.line(backend.summary());
     console.message("Native backend: " + backend.summary());
-    DataSource.Sources loaded = Inputs.check(() -> job.data().load());
-    DataSource.Sources data = job.preprocessing().map(loaded::preprocessed).orElse(loaded);
+    DataSource.Sources data = Inputs.check(job::sources);
     job.preprocessing().ifPresent(m -> log.line("images prepared with Keras' " + m.modeName()
         + " preprocessing (backbone.preprocessing)"));
     data.skipped().forEach(m -> log.line("skipped: " + m));

@@ -2,7 +2,6 @@ package org.tune4j.cli.run;
 
 import java.nio.file.Path;
 import org.tune4j.cli.job.DataSource;
-import org.tune4j.cli.job.Job;
 import org.tune4j.models.source.ImageSource;
 import org.tune4j.models.source.ImageSources;
 import org.tune4j.models.source.SourceRecipe;
@@ -18,9 +17,7 @@ record RunJobSource(String runDir) implements SourceRecipe {
 
   @Override
   public ImageSource open() {
-    Job job = new RunDirectory(Path.of(runDir)).job();
-    DataSource.Sources loaded = job.data().load();
-    DataSource.Sources data = job.preprocessing().map(loaded::preprocessed).orElse(loaded);
+    DataSource.Sources data = new RunDirectory(Path.of(runDir)).job().sources();
     return ImageSources.concat(data.train(), data.test());
   }
 }

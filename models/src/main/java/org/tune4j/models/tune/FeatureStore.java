@@ -140,8 +140,9 @@ final class FeatureStore {
       ImageSource part = ImageSources.withContentKeys(ImageSources.subset(whole, range), rangeKeys);
       ShardStore shards = rangeStores.computeIfAbsent(FeatureKeys.of(model.backbone(), model.head().input(), whole),
           c::store);
-      new StreamingFeaturizer(part, featurizer, threads, p -> { }).writeMissing(shards, c.shardBytes());
-      c.publish(shards);
+      if (new StreamingFeaturizer(part, featurizer, threads, p -> { }).writeMissing(shards, c.shardBytes()) > 0) {
+        c.publish(shards);
+      }
     }
   }
 

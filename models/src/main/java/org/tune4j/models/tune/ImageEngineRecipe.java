@@ -27,8 +27,7 @@ import org.tune4j.tuning.spec.TunableSpec;
  *     the rows), so the worker hashes no image; or null
  */
 record ImageEngineRecipe(String id, SourceRecipe source, String cacheFolder, StoreMirror mirror, long shardBytes,
-    int[] rows,
-    int sourceSize, List<String> levels, List<String> contentKeys) implements EngineRecipe {
+    int[] rows, int sourceSize, List<String> levels, List<String> contentKeys) implements EngineRecipe {
   private static final long serialVersionUID = 1L;
 
   ImageEngineRecipe {

@@ -129,20 +129,15 @@ final class TransferEngine implements PortableEngine {
     });
     FeatureCache cache = store.cache().orElseThrow();
     List<String> keys = store.knownContentKeys();
-    return new ImageEngineRecipe(store.id() + "/" + Integer.toHexString(Arrays.hashCode(rows)) + "-" + rows.length
-        + (keys == null ? "" : "+keys"),
-        store.recipe().orElseThrow(), cache.folder().toAbsolutePath().toString(), cache.mirror().orElse(null),
-        cache.shardBytes(), rows,
-        store.source().size(), store.source().levels(), keys);
+    String id = store.id() + "/" + Integer.toHexString(Arrays.hashCode(rows)) + "-" + rows.length
+        + (keys == null ? "" : "+keys");
+    return new ImageEngineRecipe(id, store.recipe().orElseThrow(), cache.folder().toAbsolutePath().toString(),
+        cache.mirror().orElse(null), cache.shardBytes(), rows, store.source().size(), store.source().levels(), keys);
   }
 
   @Override
   public String specText(TunableSpec finalSpec) {
-    if (!(finalSpec instanceof ModelSpec ms)) {
-      throw new IllegalArgumentException("tune4j's image engine fits ModelSpec specs; got "
-          + finalSpec.getClass().getName());
-    }
-    return org.tune4j.models.spec.ModelSpecJson.toJson(ms);
+    return org.tune4j.models.spec.ModelSpecJson.toJson(modelSpec(finalSpec));
   }
 
   @Override
@@ -398,10 +393,16 @@ final class TransferEngine implements PortableEngine {
     return SpecCompiler.augmentation((ModelSpec) spec);
   }
 
-  private TransferModel compile(TunableSpec spec, long seed) {
+  /** {@code spec} as tune4j's own spec, the only kind this engine fits. */
+  private static ModelSpec modelSpec(TunableSpec spec) {
     if (!(spec instanceof ModelSpec ms)) {
       throw new IllegalArgumentException("tune4j's image engine fits ModelSpec specs; got " + spec.getClass().getName());
     }
+    return ms;
+  }
+
+  private TransferModel compile(TunableSpec spec, long seed) {
+    ModelSpec ms = modelSpec(spec);
     TransferModel model = SpecCompiler.compile(ms, store.source().height(), store.source().width(), seed);
     if (!model.frozenBackbone()) {
       warnOnce(ms, model);
@@ -472,24 +473,20 @@ final class TransferEngine implements PortableEngine {
   }
 
   /** Wants {@code n} native threads from now on, through this engine's lease (taken on first use). */
-  private void setThreads(int n) {
-    synchronized (warned) {
-      if (threads == null) {
-        threads = NativeThreads.lease(n);
-      } else {
-        threads.set(n);
-      }
+  private synchronized void setThreads(int n) {
+    if (threads == null) {
+      threads = NativeThreads.lease(n);
+    } else {
+      threads.set(n);
     }
   }
 
   /** Ends this engine's claim on ND4J's thread count ({@link NativeThreads}); a later call takes a new one. */
   @Override
-  public void close() {
-    synchronized (warned) {
-      if (threads != null) {
-        threads.close();
-        threads = null;
-      }
+  public synchronized void close() {
+    if (threads != null) {
+      threads.close();
+      threads = null;
     }
   }
 }
